@@ -1,0 +1,96 @@
+package airzone;
+
+import airzone.http.HttpServer;
+import airzone.layer.FeatureStore;
+import airzone.rules.DerivedLayers;
+import airzone.rules.RuleBook;
+import airzone.seed.SampleData;
+import airzone.store.H2gisStore;
+import airzone.store.PostgisStore;
+import airzone.store.StoreException;
+import io.javalin.util.JavalinBindException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+/** Wiring: configuration → store → sample data → derived layers → HTTP. No DI framework; everything is built here. */
+public final class App implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private final FeatureStore store;
+    private final HttpServer server;
+
+    private App(FeatureStore store, HttpServer server) {
+        this.store = store;
+        this.server = server;
+    }
+
+    public static void main(String[] args) {
+        try {
+            App app = start(Config.from(System.getenv(), args));
+            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "airzone-shutdown"));
+        } catch (Config.Invalid e) {
+            System.err.println("airzone: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** Starts the whole service; a setting it cannot run with comes back as {@link Config.Invalid}. */
+    public static App start(Config config) {
+        long started = System.nanoTime();
+        FeatureStore store = openStore(config);
+        try {
+            if (SampleData.seedIfEmpty(store)) LOG.info("seeded the empty {} store with the sample data", store.kind());
+            DerivedLayers derived = new DerivedLayers(store, RuleBook.load());
+            derived.recomputeIfStale();
+            HttpServer server = new HttpServer(config, store, derived).start(config.port());
+            LOG.info("airzone on http://localhost:{} ({} store) after {} ms", server.port(), store.kind(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new App(store, server);
+        } catch (JavalinBindException e) {
+            store.close();
+            throw new Config.Invalid("port " + config.port() + " is already in use (AIRZONE_PORT)");
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static FeatureStore openStore(Config config) {
+        try {
+            if (config.usesPostgis()) {
+                return PostgisStore.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+            }
+            Files.createDirectories(config.dataDir());
+            return H2gisStore.open(config.dataDir());
+        } catch (IOException e) {
+            throw new Config.Invalid("AIRZONE_DATA_DIR " + config.dataDir() + " cannot be created: " + e.getMessage());
+        } catch (StoreException e) {
+            throw new Config.Invalid("cannot open the " + (config.usesPostgis() ? "PostGIS database (AIRZONE_DB_URL)" : "embedded store")
+                    + ": " + rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) root = root.getCause();
+        return root.getMessage();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public FeatureStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        store.close();
+    }
+}

@@ -1,0 +1,137 @@
+package airzone;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Service configuration: each setting comes from an AIRZONE_* environment variable or the matching
+ * {@code --flag} (flags win). Every value is checked here so that a bad one stops the start with one
+ * clear line instead of a stack trace deep inside a library.
+ */
+public record Config(
+        int port,
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        boolean publicRead,
+        String bootstrapAdmin,
+        String tileUrl,
+        String tileAttribution,
+        boolean allowRuleEdits) {
+
+    /** Flag name (without the leading dashes) → environment variable. */
+    static final Map<String, String> SETTINGS = Map.ofEntries(
+            Map.entry("port", "AIRZONE_PORT"),
+            Map.entry("data-dir", "AIRZONE_DATA_DIR"),
+            Map.entry("db-url", "AIRZONE_DB_URL"),
+            Map.entry("db-user", "AIRZONE_DB_USER"),
+            Map.entry("db-password", "AIRZONE_DB_PASSWORD"),
+            Map.entry("public-read", "AIRZONE_PUBLIC_READ"),
+            Map.entry("bootstrap-admin", "AIRZONE_BOOTSTRAP_ADMIN"),
+            Map.entry("tile-url", "AIRZONE_TILE_URL"),
+            Map.entry("tile-attribution", "AIRZONE_TILE_ATTRIBUTION"),
+            // until logins exist (issue 5), changing rule parameters over HTTP is off unless enabled here
+            Map.entry("allow-rule-edits", "AIRZONE_ALLOW_RULE_EDITS"));
+
+    /** Thrown for a value the service cannot run with; the message is what the operator reads. */
+    public static final class Invalid extends RuntimeException {
+        public Invalid(String message) {
+            super(message);
+        }
+    }
+
+    public boolean usesPostgis() {
+        return dbUrl != null;
+    }
+
+    public static Config from(Map<String, String> env, String[] args) {
+        Map<String, String> values = new HashMap<>();
+        SETTINGS.forEach((flag, variable) -> {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank()) values.put(flag, value.trim());
+        });
+        values.putAll(parseFlags(args));
+
+        return new Config(
+                port(values.getOrDefault("port", "7070")),
+                Path.of(values.getOrDefault("data-dir", "./data")),
+                dbUrl(values.get("db-url")),
+                values.get("db-user"),
+                values.get("db-password"),
+                bool("public-read", values.getOrDefault("public-read", "true")),
+                userAndPassword(values.get("bootstrap-admin")),
+                url("tile-url", values.get("tile-url")),
+                values.get("tile-attribution"),
+                bool("allow-rule-edits", values.getOrDefault("allow-rule-edits", "false")));
+    }
+
+    private static Map<String, String> parseFlags(String[] args) {
+        Map<String, String> flags = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) throw new Invalid("unexpected argument '" + arg + "'; settings are --name=value");
+            String name = arg.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new Invalid("--" + name + " needs a value");
+            }
+            if (!SETTINGS.containsKey(name)) {
+                throw new Invalid("unknown setting --" + name + "; known: --" + String.join(", --", SETTINGS.keySet()));
+            }
+            flags.put(name, value.trim());
+        }
+        return flags;
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) return port;
+        } catch (NumberFormatException ignored) {
+            // reported below with the offending value
+        }
+        throw new Invalid("AIRZONE_PORT must be a port number 0-65535, got '" + value + "'");
+    }
+
+    private static String dbUrl(String value) {
+        if (value == null) return null;
+        if (!value.startsWith("jdbc:postgresql://")) {
+            throw new Invalid("AIRZONE_DB_URL must start with jdbc:postgresql:// (leave it unset for the embedded store), got '" + value + "'");
+        }
+        return value;
+    }
+
+    private static boolean bool(String flag, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new Invalid(SETTINGS.get(flag) + " must be true or false, got '" + value + "'");
+        };
+    }
+
+    private static String userAndPassword(String value) {
+        if (value == null) return null;
+        int colon = value.indexOf(':');
+        if (colon <= 0 || colon == value.length() - 1) {
+            throw new Invalid("AIRZONE_BOOTSTRAP_ADMIN must be name:password");
+        }
+        return value;
+    }
+
+    private static String url(String flag, String value) {
+        if (value == null) return null;
+        if (!value.startsWith("http://") && !value.startsWith("https://")) {
+            throw new Invalid(SETTINGS.get(flag) + " must be an http(s) URL template, got '" + value + "'");
+        }
+        return value;
+    }
+}

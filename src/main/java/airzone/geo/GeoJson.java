@@ -1,0 +1,42 @@
+package airzone.geo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+
+/**
+ * JSON and GeoJSON (RFC 7946) in one place: the shared Jackson mapper, and JTS geometries written
+ * as GeoJSON with counter-clockwise outer rings and 7 decimals (1 cm, finer than any source here).
+ */
+public final class GeoJson {
+
+    /** Thread-safe once configured; configured here only. */
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static final int DECIMALS = 7;
+
+    private GeoJson() {
+    }
+
+    public static ObjectNode parseObject(String json) {
+        try {
+            JsonNode node = MAPPER.readTree(json);
+            if (node instanceof ObjectNode object) return object;
+            throw new IllegalArgumentException("expected a JSON object, got " + node.getNodeType());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** GeoJSON text of a geometry, for embedding as a raw value while streaming. */
+    public static String geometry(Geometry geometry) {
+        // GeoJsonWriter keeps state per call only, but it is cheap: one per call keeps this thread-safe
+        GeoJsonWriter writer = new GeoJsonWriter(DECIMALS);
+        writer.setEncodeCRS(false);
+        writer.setForceCCW(true);
+        return writer.write(geometry);
+    }
+}

@@ -1,0 +1,31 @@
+package airzone.http;
+
+/**
+ * A request the service refuses, with the HTTP status and a message for the client. Thrown anywhere
+ * below a route; {@link HttpServer} turns it into {@code {status, error, detail}}.
+ */
+public final class ApiError extends RuntimeException {
+
+    private final int status;
+
+    private ApiError(int status, String detail) {
+        super(detail);
+        this.status = status;
+    }
+
+    public static ApiError badRequest(String detail) {
+        return new ApiError(400, detail);
+    }
+
+    public static ApiError forbidden(String detail) {
+        return new ApiError(403, detail);
+    }
+
+    public static ApiError notFound(String detail) {
+        return new ApiError(404, detail);
+    }
+
+    public int status() {
+        return status;
+    }
+}

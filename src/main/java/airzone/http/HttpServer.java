@@ -1,0 +1,82 @@
+package airzone.http;
+
+import airzone.Config;
+import airzone.layer.FeatureStore;
+import airzone.rules.DerivedLayers;
+import airzone.rules.InvalidParameter;
+import airzone.store.StoreException;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP side: every route in one place, and the one mapping from failures to JSON errors. */
+public final class HttpServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Javalin app;
+
+    public HttpServer(Config config, FeatureStore store, DerivedLayers derived) {
+        OgcController ogc = new OgcController(store);
+        ServiceController service = new ServiceController(config, store);
+        RulesController rules = new RulesController(config, derived);
+
+        app = Javalin.create(javalin -> {
+            javalin.showJavalinBanner = false;
+            javalin.http.gzipOnlyCompression();
+            javalin.staticFiles.enableWebjars();
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            });
+            javalin.router.ignoreTrailingSlashes = true;
+        });
+
+        app.get("/ogc", ogc::landing);
+        app.get("/ogc/conformance", ogc::conformance);
+        app.get("/ogc/api", ogc::api);
+        app.get("/ogc/collections", ogc::collections);
+        app.get("/ogc/collections/{collectionId}", ogc::collection);
+        app.get("/ogc/collections/{collectionId}/items", ogc::items);
+        app.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
+        app.get("/health", service::health);
+        app.get("/api/config", service::webConfig);
+        app.get("/api/rules", rules::list);
+        app.put("/api/rules", rules::change);
+
+        app.exception(ApiError.class, (e, ctx) -> ErrorBody.send(ctx, e.status(), e.getMessage()));
+        app.exception(InvalidParameter.class, (e, ctx) -> ErrorBody.send(ctx, 400, e.getMessage()));
+        app.exception(StoreException.class, (e, ctx) -> {
+            LOG.warn("store unavailable: {}", e.getMessage());
+            ErrorBody.send(ctx, 503, "the database is not available; try again shortly");
+        });
+        app.exception(HttpResponseException.class, (e, ctx) -> ErrorBody.send(ctx, e.getStatus(), e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            ErrorBody.send(ctx, 500, "internal error; the server log has the details");
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null) ErrorBody.send(ctx, 404, "nothing at " + ctx.path());
+        });
+        app.error(405, ctx -> {
+            if (ctx.result() == null) ErrorBody.send(ctx, 405, ctx.method() + " is not allowed on " + ctx.path());
+        });
+    }
+
+    public HttpServer start(int port) {
+        app.start(port);
+        return this;
+    }
+
+    /** The port actually bound (useful when started on port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}

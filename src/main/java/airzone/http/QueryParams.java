@@ -1,0 +1,78 @@
+package airzone.http;
+
+import airzone.layer.Bbox;
+import io.javalin.http.Context;
+
+/** Parsing and checking of the OGC paging and filter parameters; every message names its parameter. */
+final class QueryParams {
+
+    static final int DEFAULT_LIMIT = 10;
+    static final int MAX_LIMIT = 10_000;
+
+    private QueryParams() {
+    }
+
+    static int limit(Context ctx) {
+        int limit = integer(ctx, "limit", DEFAULT_LIMIT);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiError.badRequest("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        }
+        return limit;
+    }
+
+    static int offset(Context ctx) {
+        int offset = integer(ctx, "offset", 0);
+        if (offset < 0) throw ApiError.badRequest("offset must be 0 or more, got " + offset);
+        return offset;
+    }
+
+    /** {@code bbox=minLon,minLat,maxLon,maxLat} (or the 6-value 3D form, whose heights are ignored), in CRS84. */
+    static Bbox bbox(Context ctx) {
+        String raw = ctx.queryParam("bbox");
+        if (raw == null) return null;
+        String crs = ctx.queryParam("bbox-crs");
+        if (crs != null && !crs.equals("http://www.opengis.net/def/crs/OGC/1.3/CRS84")) {
+            throw ApiError.badRequest("bbox-crs must be http://www.opengis.net/def/crs/OGC/1.3/CRS84, got " + crs);
+        }
+        String[] parts = raw.split(",", -1);
+        if (parts.length != 4 && parts.length != 6) {
+            throw ApiError.badRequest("bbox must have 4 numbers (minLon,minLat,maxLon,maxLat), got " + parts.length + " values");
+        }
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest("bbox value " + (i + 1) + " is not a number: '" + parts[i] + "'");
+            }
+            if (!Double.isFinite(v[i])) throw ApiError.badRequest("bbox value " + (i + 1) + " is not finite");
+        }
+        int half = parts.length / 2;
+        Bbox bbox = new Bbox(v[0], v[1], v[half], v[half + 1]);
+        checkLon(bbox.minLon());
+        checkLon(bbox.maxLon());
+        checkLat(bbox.minLat());
+        checkLat(bbox.maxLat());
+        if (bbox.minLon() > bbox.maxLon()) throw ApiError.badRequest("bbox minLon is greater than maxLon");
+        if (bbox.minLat() > bbox.maxLat()) throw ApiError.badRequest("bbox minLat is greater than maxLat");
+        return bbox;
+    }
+
+    private static void checkLon(double lon) {
+        if (lon < -180 || lon > 180) throw ApiError.badRequest("bbox longitude " + lon + " is outside -180..180");
+    }
+
+    private static void checkLat(double lat) {
+        if (lat < -90 || lat > 90) throw ApiError.badRequest("bbox latitude " + lat + " is outside -90..90");
+    }
+
+    private static int integer(Context ctx, String name, int fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) return fallback;
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest(name + " must be a whole number, got '" + raw + "'");
+        }
+    }
+}

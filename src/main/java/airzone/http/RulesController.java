@@ -1,0 +1,38 @@
+package airzone.http;
+
+import airzone.Config;
+import airzone.geo.GeoJson;
+import airzone.rules.DerivedLayers;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+
+/** The rule book with its current parameters, and changing them (which recomputes the derived layers). */
+final class RulesController {
+
+    private final Config config;
+    private final DerivedLayers derived;
+
+    RulesController(Config config, DerivedLayers derived) {
+        this.config = config;
+        this.derived = derived;
+    }
+
+    void list(Context ctx) {
+        ctx.json(derived.book().describe(derived.parameters()));
+    }
+
+    /** Body: {@code {ruleId: {parameter: value}}}; only the named parameters change. */
+    void change(Context ctx) {
+        if (!config.allowRuleEdits()) {
+            throw ApiError.forbidden("changing rule parameters is switched off; an administrator enables it with AIRZONE_ALLOW_RULE_EDITS=true");
+        }
+        JsonNode changes;
+        try {
+            changes = GeoJson.MAPPER.readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("body is not JSON: " + e.getOriginalMessage());
+        }
+        ctx.json(derived.book().describe(derived.change(changes)));
+    }
+}

@@ -1,0 +1,44 @@
+package airzone.http;
+
+import airzone.Config;
+import airzone.layer.Catalog;
+import airzone.layer.CollectionInfo;
+import airzone.layer.FeatureStore;
+import io.javalin.http.Context;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Service routes outside OGC: liveness and what the web page needs to know about this deployment. */
+final class ServiceController {
+
+    private final Config config;
+    private final FeatureStore store;
+
+    ServiceController(Config config, FeatureStore store) {
+        this.config = config;
+        this.store = store;
+    }
+
+    void health(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        boolean up = store.ping();
+        body.put("status", up ? "ok" : "degraded");
+        body.put("store", store.kind());
+        body.put("database", up ? "up" : "down");
+        if (up) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (CollectionInfo info : Catalog.all()) counts.put(info.id(), store.count(info.id()));
+            body.put("collections", counts);
+        }
+        ctx.status(up ? 200 : 503).json(body);
+    }
+
+    /** Optional online base map; the page works without one (offline intranets). */
+    void webConfig(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tileUrl", config.tileUrl());
+        body.put("tileAttribution", config.tileAttribution());
+        ctx.json(body);
+    }
+}

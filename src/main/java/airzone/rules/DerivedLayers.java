@@ -1,0 +1,187 @@
+package airzone.rules;
+
+import airzone.geo.GeoJson;
+import airzone.geo.Geodesics;
+import airzone.geo.GeometryRepair;
+import airzone.layer.Feature;
+import airzone.layer.FeatureStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Keeps the derived layers (heating radii, border lines and buffers, clean-heating ban zones) in
+ * step with their inputs and the rule parameters: computes them with JTS and replaces the stored
+ * ones in one transaction. A fingerprint of the inputs lets a restart skip work that is current.
+ */
+public final class DerivedLayers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DerivedLayers.class);
+    private static final String PARAMETERS = "rule-parameters";
+    private static final String FINGERPRINT = "derived-fingerprint";
+    static final String BORDER_RULE = "border-consultation";
+
+    private final FeatureStore store;
+    private final RuleBook book;
+
+    public DerivedLayers(FeatureStore store, RuleBook book) {
+        this.store = store;
+        this.book = book;
+    }
+
+    public RuleBook book() {
+        return book;
+    }
+
+    public RuleParameters parameters() {
+        return store.setting(PARAMETERS).map(json -> book.restore(GeoJson.parseObject(json))).orElseGet(book::defaults);
+    }
+
+    /** Validates and stores parameter changes, then recomputes; a refused change alters nothing. */
+    public synchronized RuleParameters change(JsonNode changes) {
+        RuleParameters updated = book.apply(parameters(), changes);
+        store.putSetting(PARAMETERS, updated.values().toString());
+        recompute();
+        return updated;
+    }
+
+    /** Recomputes only when an input or parameter changed since the stored derived layers were made. */
+    public synchronized boolean recomputeIfStale() {
+        Inputs inputs = readInputs();
+        if (store.setting(FINGERPRINT).map(f -> f.equals(quoted(inputs.fingerprint()))).orElse(false)) return false;
+        recompute(inputs);
+        return true;
+    }
+
+    public synchronized void recompute() {
+        recompute(readInputs());
+    }
+
+    private void recompute(Inputs inputs) {
+        long started = System.nanoTime();
+        Map<String, List<Feature>> derived = compute(inputs, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        store.replaceDerived(derived);
+        store.putSetting(FINGERPRINT, quoted(inputs.fingerprint()));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        derived.forEach((collection, features) -> counts.put(collection, features.size()));
+        LOG.info("derived layers recomputed in {} ms: {}", (System.nanoTime() - started) / 1_000_000, counts);
+    }
+
+    /** The derived features of every derived collection, computed from {@code inputs}; stores nothing. */
+    Map<String, List<Feature>> compute(Inputs inputs, Instant now) {
+        RuleParameters p = inputs.parameters();
+        Map<String, List<Feature>> derived = new LinkedHashMap<>();
+        derived.put("heating-radii", HeatingRadii.compute(inputs.heatSources(), p, book, now));
+
+        List<Border> borders = new ArrayList<>(BorderLines.between(provinces(inputs.provinces())));
+        if (p.flag(BORDER_RULE, "include_city_borders")) {
+            for (List<Jurisdiction> cities : citiesByProvince(inputs.districts()).values()) borders.addAll(BorderLines.between(cities));
+        }
+        double bufferMetres = p.number(BORDER_RULE, "buffer_km") * 1000;
+        List<Feature> lines = borders.stream().map(border -> borderLine(border, p, now)).toList();
+        // each border's band is independent of the others and costs ~0.3 s: use every core
+        List<Feature> buffers = borders.parallelStream()
+                .flatMap(border -> BorderBuffers.compute(border, bufferMetres).stream())
+                .map(piece -> bufferPiece(piece, p, now))
+                .toList();
+        derived.put("border-lines", lines);
+        derived.put("border-buffers", buffers);
+        derived.put("ban-zones", CleanHeatingBanZones.compute(inputs.districts(), p, book, now));
+        return derived;
+    }
+
+    /** What the derived layers are computed from. */
+    record Inputs(List<Feature> heatSources, List<Feature> provinces, List<Feature> districts, RuleParameters parameters) {
+
+        String fingerprint() {
+            StringBuilder text = new StringBuilder(parameters.values().toString());
+            for (List<Feature> layer : List.of(heatSources, provinces, districts)) {
+                layer.forEach(f -> text.append('|').append(f.id()).append('@').append(f.version()));
+            }
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private Inputs readInputs() {
+        return new Inputs(store.all("heat-sources"), store.all("provinces"), store.all("districts"), parameters());
+    }
+
+    private static List<Jurisdiction> provinces(List<Feature> provinces) {
+        return provinces.stream()
+                .map(f -> new Jurisdiction(f.id(), f.properties().path("name").asText(), "province", GeometryRepair.valid(f.geometry())))
+                .toList();
+    }
+
+    /** Cities built from their districts, grouped by province: city borders are drawn within a province only. */
+    private static Map<String, List<Jurisdiction>> citiesByProvince(List<Feature> districts) {
+        Map<String, List<Feature>> byCity = new TreeMap<>();
+        districts.forEach(d -> byCity.computeIfAbsent(d.properties().path("city_adcode").asText(), k -> new ArrayList<>()).add(d));
+        Map<String, List<Jurisdiction>> byProvince = new TreeMap<>();
+        byCity.forEach((code, members) -> {
+            List<Geometry> areas = members.stream().map(d -> GeometryRepair.valid(d.geometry())).toList();
+            ObjectNode first = members.get(0).properties();
+            byProvince.computeIfAbsent(first.path("province_adcode").asText(), k -> new ArrayList<>())
+                    .add(new Jurisdiction(code, first.path("city").asText(), "city", UnaryUnionOp.union(areas)));
+        });
+        return byProvince;
+    }
+
+    private Feature borderLine(Border border, RuleParameters p, Instant now) {
+        ObjectNode props = DerivedFeature.properties(BORDER_RULE, p, book, List.of(border.left().code(), border.right().code()), now);
+        props.put("name", border.name());
+        props.put("level", border.left().level());
+        props.put("left", border.left().name());
+        props.put("left_code", border.left().code());
+        props.put("right", border.right().name());
+        props.put("right_code", border.right().code());
+        props.put("length_km", Math.round(Geodesics.lengthMetres(border.lines()) / 100) / 10.0);
+        return new Feature("border-" + border.id(), props, border.lines(), 0);
+    }
+
+    private Feature bufferPiece(BorderBuffers.Piece piece, RuleParameters p, Instant now) {
+        Border border = piece.border();
+        ObjectNode props = DerivedFeature.properties(BORDER_RULE, p, book, List.of(border.left().code(), border.right().code()), now);
+        double km = p.number(BORDER_RULE, "buffer_km");
+        props.put("name", border.name() + " 边界两侧" + fmt(km) + "公里（" + piece.side().name() + "一侧）");
+        props.put("level", border.left().level());
+        props.put("border_id", "border-" + border.id());
+        props.put("left", border.left().name());
+        props.put("left_code", border.left().code());
+        props.put("right", border.right().name());
+        props.put("right_code", border.right().code());
+        props.put("side", piece.side().name());
+        props.put("side_code", piece.side().code());
+        props.put("side_of_line", piece.side() == border.left() ? "left" : "right");
+        props.put("neighbour", piece.neighbour().name());
+        props.put("neighbour_code", piece.neighbour().code());
+        props.put("buffer_km", km);
+        return new Feature("buffer-" + border.id() + "-" + piece.side().code(), props, piece.area(), 0);
+    }
+
+    private static String fmt(double km) {
+        return km == Math.rint(km) ? String.valueOf((long) km) : String.valueOf(km);
+    }
+
+    private static String quoted(String text) {
+        return '"' + text + '"';
+    }
+}

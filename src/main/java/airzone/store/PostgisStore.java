@@ -1,0 +1,51 @@
+package airzone.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/** The production store: PostgreSQL with PostGIS, schema by Flyway, GiST index on geometry. */
+public final class PostgisStore extends JdbcFeatureStore {
+
+    private PostgisStore(HikariDataSource dataSource) {
+        super(dataSource);
+    }
+
+    public static PostgisStore open(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(10);
+        config.setPoolName("postgis");
+        // fail fast when the database is away instead of queueing requests behind a dead pool
+        config.setConnectionTimeout(5_000);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("connecting to " + url, e);
+        }
+        try {
+            Migrations.apply(dataSource, "db/postgis");
+            return new PostgisStore(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new StoreException("migrating " + url, e);
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "postgis";
+    }
+
+    @Override
+    protected String jsonParameter() {
+        return "CAST(? AS jsonb)";
+    }
+
+    @Override
+    protected String nextVersion() {
+        return "nextval('feature_version')";
+    }
+}

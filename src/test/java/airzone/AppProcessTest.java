@@ -1,0 +1,62 @@
+package airzone;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The service as an operator starts it: a separate JVM, a bad setting → one line on stderr, exit 2. */
+class AppProcessTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--port=abc", "--db-url=jdbc:mysql://x", "--public-read=perhaps", "--nonsense=1"})
+    void aBadSettingExitsWith2AndOneClearLine(String flag) throws Exception {
+        Result result = run(flag);
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.stderr.strip().lines()).hasSize(1);
+        assertThat(result.stderr).startsWith("airzone: ").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsOneLineToo() throws Exception {
+        Result result = run("--db-url=jdbc:postgresql://127.0.0.1:1/none", "--port=0");
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.stderr).startsWith("airzone: ").contains("AIRZONE_DB_URL").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aPortInUseIsOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Path dir = Files.createTempDirectory("airzone-port");
+            Result result = run("--port=" + taken.getLocalPort(), "--data-dir=" + dir);
+            assertThat(result.exitCode).isEqualTo(2);
+            assertThat(result.stderr).contains("already in use");
+        }
+    }
+
+    private record Result(int exitCode, String stderr) {
+    }
+
+    private static Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "airzone.App"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().keySet().removeIf(k -> k.startsWith("AIRZONE_"));
+        Process process = builder.start();
+        byte[] stderr = process.getErrorStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), new String(stderr, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,91 @@
+package airzone;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The whole service, started in-process on a free port against a fresh store of either kind and
+ * seeded with the real sample data — what tests at the HTTP level talk to.
+ */
+public final class RunningService implements AutoCloseable {
+
+    public enum Store { H2GIS, POSTGIS }
+
+    private final App app;
+    private final AutoCloseable database;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private RunningService(App app, AutoCloseable database) {
+        this.app = app;
+        this.database = database;
+    }
+
+    public static RunningService start(Store store) {
+        return start(store, Map.of());
+    }
+
+    /** @param settings extra AIRZONE_* variables, as the environment would give them */
+    public static RunningService start(Store store, Map<String, String> settings) {
+        try {
+            Path dataDir = Files.createTempDirectory("airzone-test");
+            Map<String, String> env = new java.util.HashMap<>(settings);
+            env.put("AIRZONE_PORT", "0");
+            env.put("AIRZONE_DATA_DIR", dataDir.toString());
+            AutoCloseable database = () -> deleteTree(dataDir);
+            if (store == Store.POSTGIS) {
+                TestDatabases.Postgis pg = TestDatabases.freshPostgis();
+                env.put("AIRZONE_DB_URL", pg.url());
+                env.put("AIRZONE_DB_USER", pg.user());
+                env.put("AIRZONE_DB_PASSWORD", pg.password());
+                database = () -> {
+                    pg.close();
+                    deleteTree(dataDir);
+                };
+            }
+            return new RunningService(App.start(Config.from(env, new String[0])), database);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + app.port();
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public HttpResponse<String> get(String pathAndQuery, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).GET();
+        if (headers.length > 0) request.headers(headers);
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        app.close();
+        database.close();
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}

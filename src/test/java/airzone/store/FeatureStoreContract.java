@@ -1,0 +1,168 @@
+package airzone.store;
+
+import airzone.geo.GeoJson;
+import airzone.layer.Bbox;
+import airzone.layer.Feature;
+import airzone.layer.FeaturePage;
+import airzone.layer.FeatureStore;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What every store must do; runs once per store (H2GIS, PostGIS) through a subclass. */
+abstract class FeatureStoreContract {
+
+    private FeatureStore store;
+
+    /** A store on a fresh, empty database. */
+    protected abstract FeatureStore openFreshStore();
+
+    /** Releases what {@link #openFreshStore()} created (after the store is closed). */
+    protected abstract void dropFreshStore() throws Exception;
+
+    @BeforeEach
+    void open() {
+        store = openFreshStore();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        store.close();
+        dropFreshStore();
+    }
+
+    @Test
+    void aFreshStoreIsEmptyAndAlive() {
+        assertThat(store.isEmpty()).isTrue();
+        assertThat(store.ping()).isTrue();
+        assertThat(store.count("districts")).isZero();
+        assertThat(store.extent("districts")).isEmpty();
+        assertThat(store.items("districts", null, 10, 0).features()).isEmpty();
+    }
+
+    @Test
+    void insertedFeaturesComeBackWithGeometryPropertiesAndVersion() {
+        store.insert("districts", List.of(square("b", 119, 39, "北戴河区"), square("a", 118, 40, "海港区")));
+
+        assertThat(store.isEmpty()).isFalse();
+        assertThat(store.count("districts")).isEqualTo(2);
+        assertThat(store.count("provinces")).isZero();
+        Feature a = store.item("districts", "a").orElseThrow();
+        assertThat(a.properties().get("name").asText()).isEqualTo("海港区");
+        assertThat(a.properties().get("nested").get("n").asInt()).isEqualTo(7);
+        assertThat(a.geometry().equalsExact(wkt("POLYGON ((118 40, 119 40, 119 41, 118 41, 118 40))"))).isTrue();
+        assertThat(a.geometry().getSRID()).isIn(0, 4326);
+        assertThat(a.version()).isPositive().isNotEqualTo(store.item("districts", "b").orElseThrow().version());
+        assertThat(store.item("districts", "missing")).isEmpty();
+        assertThat(store.item("provinces", "a")).isEmpty();
+    }
+
+    @Test
+    void pagesAreOrderedByIdAndCountEverythingMatched() {
+        store.insert("districts", List.of(square("c", 0, 0, "c"), square("a", 2, 0, "a"), square("b", 4, 0, "b")));
+
+        FeaturePage first = store.items("districts", null, 2, 0);
+        FeaturePage second = store.items("districts", null, 2, 2);
+
+        assertThat(first.numberMatched()).isEqualTo(3);
+        assertThat(first.features()).extracting(Feature::id).containsExactly("a", "b");
+        assertThat(second.features()).extracting(Feature::id).containsExactly("c");
+        assertThat(store.items("districts", null, 2, 10).features()).isEmpty();
+    }
+
+    @Test
+    void bboxSelectsWhatIntersectsIt() {
+        store.insert("districts", List.of(square("west", 100, 30, "w"), square("east", 120, 30, "e")));
+
+        FeaturePage page = store.items("districts", new Bbox(100.5, 30.5, 110, 35), 10, 0);
+
+        assertThat(page.features()).extracting(Feature::id).containsExactly("west");
+        assertThat(page.numberMatched()).isEqualTo(1);
+        assertThat(store.items("districts", new Bbox(0, 0, 1, 1), 10, 0).numberMatched()).isZero();
+        assertThat(store.extent("districts").orElseThrow()).isEqualTo(new Bbox(100, 30, 121, 31));
+    }
+
+    @Test
+    void aFailedInsertLeavesNothingBehind() {
+        store.insert("districts", List.of(square("a", 0, 0, "a")));
+
+        assertThatThrownBy(() -> store.insert("districts", List.of(square("new", 5, 5, "n"), square("a", 1, 1, "dup"))))
+                .isInstanceOf(StoreException.class);
+
+        assertThat(store.count("districts")).isEqualTo(1);
+        assertThat(store.item("districts", "new")).isEmpty();
+        assertThat(store.item("districts", "a").orElseThrow().properties().get("name").asText()).isEqualTo("a");
+    }
+
+    @Test
+    void sameIdInTwoCollectionsIsTwoFeatures() {
+        store.insert("districts", List.of(square("x", 0, 0, "district")));
+        store.insert("provinces", List.of(square("x", 0, 0, "province")));
+
+        assertThat(store.item("provinces", "x").orElseThrow().properties().get("name").asText()).isEqualTo("province");
+    }
+
+    @Test
+    void replacingDerivedFeaturesKeepsDrawnOnesAndNeverReusesVersions() {
+        store.insert("ban-zones", List.of(square("drawn", 0, 0, "drawn")));
+        store.replaceDerived(Map.of("ban-zones", List.of(square("derived-1", 1, 1, "first")),
+                "heating-radii", List.of(square("r1", 2, 2, "r1"), square("r2", 3, 3, "r2"))));
+        long firstVersion = store.item("ban-zones", "derived-1").orElseThrow().version();
+
+        store.replaceDerived(Map.of("ban-zones", List.of(square("derived-1", 1, 1, "second")),
+                "heating-radii", List.of(square("r1", 2, 2, "r1"))));
+
+        assertThat(store.items("ban-zones", null, 10, 0).features()).extracting(Feature::id)
+                .containsExactly("derived-1", "drawn");
+        Feature derived = store.item("ban-zones", "derived-1").orElseThrow();
+        assertThat(derived.properties().get("name").asText()).isEqualTo("second");
+        assertThat(derived.version()).isGreaterThan(firstVersion);
+        assertThat(store.count("heating-radii")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedReplaceKeepsTheOldDerivedFeatures() {
+        store.replaceDerived(Map.of("heating-radii", List.of(square("r1", 2, 2, "r1"))));
+
+        assertThatThrownBy(() -> store.replaceDerived(Map.of("heating-radii",
+                List.of(square("r2", 2, 2, "r2"), square("r2", 3, 3, "duplicate")))))
+                .isInstanceOf(StoreException.class);
+
+        assertThat(store.items("heating-radii", null, 10, 0).features()).extracting(Feature::id).containsExactly("r1");
+    }
+
+    @Test
+    void settingsAreJsonDocumentsByName() {
+        assertThat(store.setting("rule-parameters")).isEmpty();
+        store.putSetting("rule-parameters", "{\"a\": 1}");
+        store.putSetting("rule-parameters", "{\"a\": 2}");
+        assertThat(GeoJson.parseObject(store.setting("rule-parameters").orElseThrow()).get("a").asInt()).isEqualTo(2);
+    }
+
+    private static Feature square(String id, double lon, double lat, String name) {
+        ObjectNode p = GeoJson.MAPPER.createObjectNode();
+        p.put("name", name);
+        p.putObject("nested").put("n", 7);
+        Geometry g = wkt(String.format("POLYGON ((%s %s, %s %s, %s %s, %s %s, %s %s))",
+                lon, lat, lon + 1, lat, lon + 1, lat + 1, lon, lat + 1, lon, lat));
+        return new Feature(id, p, g, 0);
+    }
+
+    private static Geometry wkt(String text) {
+        try {
+            return new WKTReader().read(text);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
