@@ -45,7 +45,7 @@ public final class App implements AutoCloseable {
         try {
             if (SampleData.seedIfEmpty(store)) LOG.info("seeded the empty {} store with the sample data", store.kind());
             DerivedLayers derived = new DerivedLayers(store, RuleBook.load());
-            derived.recomputeIfStale();
+            derived.recompute();
             HttpServer server = new HttpServer(config, store, derived).start(config.port());
             LOG.info("airzone on http://localhost:{} ({} store) after {} ms", server.port(), store.kind(),
                     (System.nanoTime() - started) / 1_000_000);

@@ -50,7 +50,7 @@ public final class MetricBuffer {
     }
 
     /** Segments per quarter circle so that no chord strays more than the tolerance from its arc. */
-    static int quadrantSegments(double metres) {
+    public static int quadrantSegments(double metres) {
         double chordAngle = 2 * Math.acos(1 - ARC_TOLERANCE_M / metres);
         return Math.max(8, (int) Math.ceil((Math.PI / 2) / chordAngle));
     }

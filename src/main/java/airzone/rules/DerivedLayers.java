@@ -27,13 +27,14 @@ import java.util.TreeMap;
 /**
  * Keeps the derived layers (heating radii, border lines and buffers, clean-heating ban zones) in
  * step with their inputs and the rule parameters: computes them with JTS and replaces the stored
- * ones in one transaction. A fingerprint of the inputs lets a restart skip work that is current.
+ * ones in one transaction. A fingerprint per group of layers lets a change — or a restart —
+ * recompute only what it touched.
  */
 public final class DerivedLayers {
 
     private static final Logger LOG = LoggerFactory.getLogger(DerivedLayers.class);
     private static final String PARAMETERS = "rule-parameters";
-    private static final String FINGERPRINT = "derived-fingerprint";
+    private static final String FINGERPRINT = "derived-fingerprint:";
     static final String BORDER_RULE = "border-consultation";
 
     private final FeatureStore store;
@@ -60,34 +61,104 @@ public final class DerivedLayers {
         return updated;
     }
 
-    /** Recomputes only when an input or parameter changed since the stored derived layers were made. */
-    public synchronized boolean recomputeIfStale() {
-        Inputs inputs = readInputs();
-        if (store.setting(FINGERPRINT).map(f -> f.equals(quoted(inputs.fingerprint()))).orElse(false)) return false;
-        recompute(inputs);
-        return true;
-    }
-
-    public synchronized void recompute() {
-        recompute(readInputs());
-    }
-
-    private void recompute(Inputs inputs) {
+    /**
+     * Recomputes the layers whose inputs or parameters changed since they were stored; with nothing
+     * changed, nothing is written. True when anything was recomputed.
+     */
+    public synchronized boolean recompute() {
+        Inputs inputs = new Inputs(store.all("heat-sources"), store.all("provinces"), store.all("districts"), parameters());
         long started = System.nanoTime();
-        Map<String, List<Feature>> derived = compute(inputs, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Map<String, List<Feature>> derived = new LinkedHashMap<>();
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        for (Group group : Group.values()) {
+            String fingerprint = '"' + group.fingerprint(inputs) + '"';
+            if (store.setting(FINGERPRINT + group.name()).map(fingerprint::equals).orElse(false)) continue;
+            derived.putAll(group.compute(this, inputs, now));
+            fingerprints.put(FINGERPRINT + group.name(), fingerprint);
+        }
+        if (derived.isEmpty()) return false;
         store.replaceDerived(derived);
-        store.putSetting(FINGERPRINT, quoted(inputs.fingerprint()));
+        fingerprints.forEach(store::putSetting);
         Map<String, Integer> counts = new LinkedHashMap<>();
         derived.forEach((collection, features) -> counts.put(collection, features.size()));
         LOG.info("derived layers recomputed in {} ms: {}", (System.nanoTime() - started) / 1_000_000, counts);
+        return true;
     }
 
-    /** The derived features of every derived collection, computed from {@code inputs}; stores nothing. */
-    Map<String, List<Feature>> compute(Inputs inputs, Instant now) {
-        RuleParameters p = inputs.parameters();
-        Map<String, List<Feature>> derived = new LinkedHashMap<>();
-        derived.put("heating-radii", HeatingRadii.compute(inputs.heatSources(), p, book, now));
+    /** What the derived layers are computed from. */
+    record Inputs(List<Feature> heatSources, List<Feature> provinces, List<Feature> districts, RuleParameters parameters) {
 
+        List<Feature> of(String collection) {
+            return switch (collection) {
+                case "heat-sources" -> heatSources;
+                case "provinces" -> provinces;
+                case "districts" -> districts;
+                default -> throw new IllegalArgumentException("no input collection " + collection);
+            };
+        }
+    }
+
+    /**
+     * The derived layers by what they are computed from, so that a change recomputes only what it
+     * touches: a new heat source redraws the radii, not 5,000 km of border bands.
+     */
+    enum Group {
+        HEATING_RADII(HeatingRadii.RULE, "heat-sources") {
+            @Override
+            Map<String, List<Feature>> compute(DerivedLayers d, Inputs in, Instant now) {
+                return Map.of("heating-radii", HeatingRadii.compute(in.heatSources(), in.parameters(), d.book, now));
+            }
+        },
+        BORDERS(BORDER_RULE, "provinces") {
+            @Override
+            Map<String, List<Feature>> compute(DerivedLayers d, Inputs in, Instant now) {
+                return d.borders(in, now);
+            }
+
+            @Override
+            List<String> inputCollections(RuleParameters p) {
+                return p.flag(BORDER_RULE, "include_city_borders") ? List.of("provinces", "districts") : List.of("provinces");
+            }
+        },
+        CLEAN_HEATING(CleanHeatingBanZones.RULE, "districts") {
+            @Override
+            Map<String, List<Feature>> compute(DerivedLayers d, Inputs in, Instant now) {
+                return Map.of("ban-zones", CleanHeatingBanZones.compute(in.districts(), in.parameters(), d.book, now));
+            }
+        };
+
+        private final String rule;
+        private final List<String> inputCollections;
+
+        Group(String rule, String... inputCollections) {
+            this.rule = rule;
+            this.inputCollections = List.of(inputCollections);
+        }
+
+        abstract Map<String, List<Feature>> compute(DerivedLayers d, Inputs in, Instant now);
+
+        List<String> inputCollections(RuleParameters p) {
+            return inputCollections;
+        }
+
+        /** A digest of this group's rule parameters and of every input feature's id and version. */
+        String fingerprint(Inputs inputs) {
+            StringBuilder text = new StringBuilder(inputs.parameters().of(rule).toString());
+            for (String collection : inputCollections(inputs.parameters())) {
+                inputs.of(collection).forEach(f -> text.append('|').append(f.id()).append('@').append(f.version()));
+            }
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private Map<String, List<Feature>> borders(Inputs inputs, Instant now) {
+        RuleParameters p = inputs.parameters();
         List<Border> borders = new ArrayList<>(BorderLines.between(provinces(inputs.provinces())));
         if (p.flag(BORDER_RULE, "include_city_borders")) {
             for (List<Jurisdiction> cities : citiesByProvince(inputs.districts()).values()) borders.addAll(BorderLines.between(cities));
@@ -99,30 +170,10 @@ public final class DerivedLayers {
                 .flatMap(border -> BorderBuffers.compute(border, bufferMetres).stream())
                 .map(piece -> bufferPiece(piece, p, now))
                 .toList();
+        Map<String, List<Feature>> derived = new LinkedHashMap<>();
         derived.put("border-lines", lines);
         derived.put("border-buffers", buffers);
-        derived.put("ban-zones", CleanHeatingBanZones.compute(inputs.districts(), p, book, now));
         return derived;
-    }
-
-    /** What the derived layers are computed from. */
-    record Inputs(List<Feature> heatSources, List<Feature> provinces, List<Feature> districts, RuleParameters parameters) {
-
-        String fingerprint() {
-            StringBuilder text = new StringBuilder(parameters.values().toString());
-            for (List<Feature> layer : List.of(heatSources, provinces, districts)) {
-                layer.forEach(f -> text.append('|').append(f.id()).append('@').append(f.version()));
-            }
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private Inputs readInputs() {
-        return new Inputs(store.all("heat-sources"), store.all("provinces"), store.all("districts"), parameters());
     }
 
     private static List<Jurisdiction> provinces(List<Feature> provinces) {
@@ -181,7 +232,4 @@ public final class DerivedLayers {
         return km == Math.rint(km) ? String.valueOf((long) km) : String.valueOf(km);
     }
 
-    private static String quoted(String text) {
-        return '"' + text + '"';
-    }
 }

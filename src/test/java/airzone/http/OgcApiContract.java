@@ -201,6 +201,16 @@ abstract class OgcApiContract {
     }
 
     @Test
+    void ruleChangesAreRefusedUnlessEnabled() throws Exception {
+        HttpRequest put = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/rules"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"heating-radius\": {\"radius_km\": 10}}")).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(parse(response.body()).get("detail").asText()).contains("AIRZONE_ALLOW_RULE_EDITS");
+        assertThat(json("/api/rules", 200).get("rules").get(0).get("values").get("radius_km").asDouble()).isEqualTo(15);
+    }
+
+    @Test
     void healthNamesTheStore() {
         JsonNode health = json("/health", 200);
         assertThat(health.get("status").asText()).isEqualTo("ok");
