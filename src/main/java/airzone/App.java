@@ -4,6 +4,8 @@ import airzone.http.HttpServer;
 import airzone.layer.FeatureStore;
 import airzone.rules.DerivedLayers;
 import airzone.rules.RuleBook;
+import airzone.screen.Catalogues;
+import airzone.screen.Screener;
 import airzone.seed.SampleData;
 import airzone.store.H2gisStore;
 import airzone.store.PostgisStore;
@@ -46,7 +48,8 @@ public final class App implements AutoCloseable {
             if (SampleData.seedIfEmpty(store)) LOG.info("seeded the empty {} store with the sample data", store.kind());
             DerivedLayers derived = new DerivedLayers(store, RuleBook.load());
             derived.recompute();
-            HttpServer server = new HttpServer(config, store, derived).start(config.port());
+            Screener screener = new Screener(store, derived, Catalogues.load());
+            HttpServer server = new HttpServer(config, store, derived, screener).start(config.port());
             LOG.info("airzone on http://localhost:{} ({} store) after {} ms", server.port(), store.kind(),
                     (System.nanoTime() - started) / 1_000_000);
             return new App(store, server);

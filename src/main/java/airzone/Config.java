@@ -20,7 +20,8 @@ public record Config(
         String bootstrapAdmin,
         String tileUrl,
         String tileAttribution,
-        boolean allowRuleEdits) {
+        boolean allowRuleEdits,
+        double maxSiteAreaKm2) {
 
     /** Flag name (without the leading dashes) → environment variable. */
     static final Map<String, String> SETTINGS = Map.ofEntries(
@@ -34,7 +35,8 @@ public record Config(
             Map.entry("tile-url", "AIRZONE_TILE_URL"),
             Map.entry("tile-attribution", "AIRZONE_TILE_ATTRIBUTION"),
             // until logins exist (issue 5), changing rule parameters over HTTP is off unless enabled here
-            Map.entry("allow-rule-edits", "AIRZONE_ALLOW_RULE_EDITS"));
+            Map.entry("allow-rule-edits", "AIRZONE_ALLOW_RULE_EDITS"),
+            Map.entry("max-site-area-km2", "AIRZONE_MAX_SITE_AREA_KM2"));
 
     /** Thrown for a value the service cannot run with; the message is what the operator reads. */
     public static final class Invalid extends RuntimeException {
@@ -65,7 +67,8 @@ public record Config(
                 userAndPassword(values.get("bootstrap-admin")),
                 url("tile-url", values.get("tile-url")),
                 values.get("tile-attribution"),
-                bool("allow-rule-edits", values.getOrDefault("allow-rule-edits", "false")));
+                bool("allow-rule-edits", values.getOrDefault("allow-rule-edits", "false")),
+                positive("max-site-area-km2", values.getOrDefault("max-site-area-km2", "1000")));
     }
 
     private static Map<String, String> parseFlags(String[] args) {
@@ -116,6 +119,16 @@ public record Config(
             case "false", "no", "0" -> false;
             default -> throw new Invalid(SETTINGS.get(flag) + " must be true or false, got '" + value + "'");
         };
+    }
+
+    private static double positive(String flag, String value) {
+        try {
+            double v = Double.parseDouble(value);
+            if (v > 0 && Double.isFinite(v)) return v;
+        } catch (NumberFormatException ignored) {
+            // reported below with the offending value
+        }
+        throw new Invalid(SETTINGS.get(flag) + " must be a positive number, got '" + value + "'");
     }
 
     private static String userAndPassword(String value) {

@@ -4,6 +4,9 @@ import airzone.Config;
 import airzone.layer.FeatureStore;
 import airzone.rules.DerivedLayers;
 import airzone.rules.InvalidParameter;
+import airzone.screen.InvalidSite;
+import airzone.screen.Screener;
+import airzone.screen.SiteReader;
 import airzone.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -18,10 +21,11 @@ public final class HttpServer {
 
     private final Javalin app;
 
-    public HttpServer(Config config, FeatureStore store, DerivedLayers derived) {
+    public HttpServer(Config config, FeatureStore store, DerivedLayers derived, Screener screener) {
         OgcController ogc = new OgcController(store);
         ServiceController service = new ServiceController(config, store);
-        RulesController rules = new RulesController(config, derived);
+        RulesController rules = new RulesController(config, derived, screener);
+        ScreenController screen = new ScreenController(screener, new SiteReader(screener.catalogues(), config.maxSiteAreaKm2()));
 
         app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
@@ -46,9 +50,13 @@ public final class HttpServer {
         app.get("/api/config", service::webConfig);
         app.get("/api/rules", rules::list);
         app.put("/api/rules", rules::change);
+        app.post("/api/screen", screen::screenFeature);
+        app.get("/api/screen", screen::screenPoint);
+        app.get("/api/industries", screen::industries);
 
         app.exception(ApiError.class, (e, ctx) -> ErrorBody.send(ctx, e.status(), e.getMessage()));
         app.exception(InvalidParameter.class, (e, ctx) -> ErrorBody.send(ctx, 400, e.getMessage()));
+        app.exception(InvalidSite.class, (e, ctx) -> ErrorBody.send(ctx, 400, e.getMessage()));
         app.exception(StoreException.class, (e, ctx) -> {
             LOG.warn("store unavailable: {}", e.getMessage());
             ErrorBody.send(ctx, 503, "the database is not available; try again shortly");

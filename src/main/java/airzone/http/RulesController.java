@@ -3,6 +3,8 @@ package airzone.http;
 import airzone.Config;
 import airzone.geo.GeoJson;
 import airzone.rules.DerivedLayers;
+import airzone.rules.RuleParameters;
+import airzone.screen.Screener;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -12,10 +14,12 @@ final class RulesController {
 
     private final Config config;
     private final DerivedLayers derived;
+    private final Screener screener;
 
-    RulesController(Config config, DerivedLayers derived) {
+    RulesController(Config config, DerivedLayers derived, Screener screener) {
         this.config = config;
         this.derived = derived;
+        this.screener = screener;
     }
 
     void list(Context ctx) {
@@ -33,6 +37,8 @@ final class RulesController {
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("body is not JSON: " + e.getOriginalMessage());
         }
-        ctx.json(derived.book().describe(derived.change(changes)));
+        RuleParameters changed = derived.change(changes);
+        screener.refresh();
+        ctx.json(derived.book().describe(changed));
     }
 }

@@ -114,6 +114,23 @@ public final class RuleBook {
         throw new IllegalArgumentException("no rule " + ruleId);
     }
 
+    /** The title of a seed document, by its file name; empty when the book does not know it. */
+    public String documentTitle(String document) {
+        return book.get("documents").path(document).asText("");
+    }
+
+    /** The jurisdictions (city or province names) a rule applies in. */
+    public java.util.List<String> jurisdictions(String ruleId) {
+        for (JsonNode rule : book.get("rules")) {
+            if (rule.get("id").asText().equals(ruleId)) {
+                java.util.List<String> names = new java.util.ArrayList<>();
+                rule.path("jurisdictions").forEach(j -> names.add(j.asText()));
+                return names;
+            }
+        }
+        throw new IllegalArgumentException("no rule " + ruleId);
+    }
+
     /** The class definitions of the ban-zone-class rule (I, II, III). */
     public JsonNode banZoneClasses() {
         for (JsonNode rule : book.get("rules")) {

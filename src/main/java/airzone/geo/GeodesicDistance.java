@@ -1,0 +1,31 @@
+package airzone.geo;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.operation.distance.DistanceOp;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Geodesic distances between lon/lat geometries, exact to GeographicLib's precision: the nearest
+ * pair of points is found in the Gauss-Krüger plane of the first geometry's zone (where it sits
+ * within millimetres of the true nearest pair), and the distance between that pair is then taken
+ * on the ellipsoid. Keeps one projection per zone, so it is cheap to reuse and not thread-safe: one
+ * instance per thread or request.
+ */
+public final class GeodesicDistance {
+
+    private final Map<Integer, TransverseMercator> zones = new HashMap<>();
+
+    public double metres(Geometry a, Geometry b) {
+        if (a instanceof Point p && b instanceof Point q) return Geodesics.distanceMetres(p.getX(), p.getY(), q.getX(), q.getY());
+        TransverseMercator plane = zones.computeIfAbsent(
+                TransverseMercator.gaussKrugerZoneOf(a.getCentroid().getX()), TransverseMercator::gaussKrugerZone);
+        Coordinate[] nearest = DistanceOp.nearestPoints(plane.project(a), plane.project(b));
+        Geometry pair = a.getFactory().createMultiPointFromCoords(nearest);
+        Coordinate[] lonLat = plane.unproject(pair).getCoordinates();
+        return Geodesics.distanceMetres(lonLat[0].x, lonLat[0].y, lonLat[1].x, lonLat[1].y);
+    }
+}

@@ -1,0 +1,76 @@
+package airzone.screen;
+
+import airzone.geo.GeodesicDistance;
+import airzone.geo.GeoJson;
+import airzone.layer.Feature;
+import airzone.layer.FeatureStore;
+import airzone.rules.DerivedLayers;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.locationtech.jts.geom.Geometry;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Site screening: which zones and buffers a site touches, how far the nearest qualifying heat
+ * source and border are, and every rule that applies, with its clause. Reads an in-memory index
+ * that {@link #refresh()} rebuilds from the store after every change.
+ */
+public final class Screener {
+
+    private final FeatureStore store;
+    private final DerivedLayers derived;
+    private final Catalogues catalogues;
+    private final AtomicReference<ScreeningIndex> index = new AtomicReference<>();
+
+    public Screener(FeatureStore store, DerivedLayers derived, Catalogues catalogues) {
+        this.store = store;
+        this.derived = derived;
+        this.catalogues = catalogues;
+        refresh();
+    }
+
+    /** Rebuilds the index from the store and swaps it in; screenings under way finish on the old one. */
+    public void refresh() {
+        index.set(ScreeningIndex.build(store, derived.parameters()));
+    }
+
+    public Catalogues catalogues() {
+        return catalogues;
+    }
+
+    public Screening screen(Site site) {
+        return screen(site, new GeodesicDistance());
+    }
+
+    /** @param distance reused across the sites one thread screens (it caches projections) */
+    public Screening screen(Site site, GeodesicDistance distance) {
+        ScreeningIndex current = index.get();
+        ScreeningContext ctx = new ScreeningContext(site, current, derived.book(), catalogues, distance, district(current, site.geometry()));
+        ZoneChecks.keyArea(ctx);
+        BanZoneCheck.check(ctx);
+        HeatingRadiusCheck.check(ctx);
+        BorderCheck.check(ctx);
+        BoilerSizeCheck.check(ctx);
+        AdmissionCheck.check(ctx);
+        ZoneChecks.controlZones(ctx);
+        Severity verdict = ctx.findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.INFO);
+        return new Screening(site, ctx.district, List.copyOf(ctx.findings), verdict);
+    }
+
+    /** The district holding the site (for a polygon, the one holding its interior point). */
+    private static ObjectNode district(ScreeningIndex index, Geometry site) {
+        List<Feature> hits = index.districts.touching(site.getInteriorPoint());
+        if (hits.isEmpty()) hits = index.districts.touching(site);
+        if (hits.isEmpty()) return GeoJson.MAPPER.createObjectNode();
+        Feature d = hits.get(0);
+        ObjectNode out = GeoJson.MAPPER.createObjectNode();
+        out.put("id", d.id());
+        for (String field : List.of("name", "adcode", "city", "city_adcode", "province", "province_adcode")) {
+            out.put(field, d.properties().path(field).asText());
+        }
+        out.put("is_key_area", d.properties().path("is_key_area").asBoolean(false));
+        return out;
+    }
+}

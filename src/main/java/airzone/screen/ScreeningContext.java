@@ -1,0 +1,87 @@
+package airzone.screen;
+
+import airzone.geo.GeodesicDistance;
+import airzone.layer.Feature;
+import airzone.rules.RuleBook;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the rule checks of one screening share: the site, where it lies, and the findings so far. */
+final class ScreeningContext {
+
+    final Site site;
+    final ScreeningIndex index;
+    final RuleBook book;
+    final Catalogues catalogues;
+    final GeodesicDistance distance;
+    /** The district the site lies in (its properties), or an empty object outside the data. */
+    final ObjectNode district;
+    final List<Finding> findings = new ArrayList<>();
+
+    ScreeningContext(Site site, ScreeningIndex index, RuleBook book, Catalogues catalogues, GeodesicDistance distance, ObjectNode district) {
+        this.site = site;
+        this.index = index;
+        this.book = book;
+        this.catalogues = catalogues;
+        this.distance = distance;
+        this.district = district;
+    }
+
+    String city() {
+        return district.path("city").asText("");
+    }
+
+    String province() {
+        return district.path("province").asText("");
+    }
+
+    /** Whether a rule's jurisdictions (cities or provinces) include the site's. */
+    boolean appliesHere(String ruleId) {
+        return inJurisdiction(book.jurisdictions(ruleId));
+    }
+
+    boolean inJurisdiction(List<String> jurisdictions) {
+        return jurisdictions.contains(city()) || jurisdictions.contains(province());
+    }
+
+    boolean inJurisdiction(String jurisdiction) {
+        return jurisdiction.equals(city()) || jurisdiction.equals(province());
+    }
+
+    Citation ruleCitation(String ruleId) {
+        JsonNode c = book.citation(ruleId);
+        return new Citation(c.get("document").asText(), c.get("title").asText(), c.get("clause").asText());
+    }
+
+    Citation citation(String document, String clause) {
+        return new Citation(document, book.documentTitle(document), clause);
+    }
+
+    /** A drawn zone's own legal basis when it records one, else the rule's. */
+    Citation zoneCitation(Feature zone, String fallbackRule) {
+        String document = zone.properties().path("document").asText("");
+        if (document.isEmpty()) {
+            JsonNode own = zone.properties().path("citation");
+            if (own.has("document")) return citation(own.get("document").asText(), own.path("clause").asText());
+            return ruleCitation(fallbackRule);
+        }
+        return citation(document, zone.properties().path("clause").asText());
+    }
+
+    void add(String rule, Severity severity, String layer, Feature feature, Double distanceKm,
+             String zh, String en, Citation citation) {
+        findings.add(new Finding(rule, severity, layer, feature == null ? null : feature.id(),
+                feature == null ? null : feature.properties().path("name").asText(null), distanceKm, zh, en, citation));
+    }
+
+    static String km(double metres) {
+        return String.format("%.2f", metres / 1000);
+    }
+
+    static Double roundedKm(double metres) {
+        return Math.round(metres) / 1000.0;
+    }
+}

@@ -1,0 +1,270 @@
+package airzone.http;
+
+import airzone.RunningService;
+import airzone.layer.Feature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import net.sf.geographiclib.Geodesic;
+import net.sf.geographiclib.GeodesicData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.locationtech.jts.densify.Densifier;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Screening of single sites against the sample data, with GeographicLib as the distance oracle; runs once per store. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ScreeningApiContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private RunningService service;
+
+    protected abstract RunningService.Store store();
+
+    @BeforeAll
+    void start() {
+        service = RunningService.start(store());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        service.close();
+    }
+
+    @Test
+    void aNewCoalBoilerInCentralHaigangIsProhibitedByTheBanZone() {
+        JsonNode result = screen("lon=119.60&lat=39.94&fuel=coal&boiler_tph=20&new=true");
+        assertThat(result.get("verdict").asText()).isEqualTo("prohibited");
+        assertThat(result.get("district").get("name").asText()).isEqualTo("海港区");
+        JsonNode ban = only(result, "ban-zone-class");
+        assertThat(ban.get("severity").asText()).isEqualTo("prohibited");
+        assertThat(ban.get("layer").asText()).isEqualTo("ban-zones");
+        assertThat(ban.get("featureId").asText()).isEqualTo("sample-ban-haigang-iii");
+        assertThat(ban.get("message_zh").asText()).contains("禁燃区");
+        assertThat(ban.get("citation").get("document").asText()).isNotBlank();
+        assertThat(ban.get("citation").get("clause").asText()).isNotBlank();
+    }
+
+    @Test
+    void theSameBoilerInQinglongCountrysideMeetsTheBoilerSizeRuleInstead() {
+        JsonNode result = screen("lon=118.95&lat=40.40&fuel=coal&boiler_tph=20&new=true");
+        assertThat(result.get("district").get("name").asText()).isEqualTo("青龙满族自治县");
+        assertThat(findings(result, "ban-zone-class")).isEmpty();
+        JsonNode boiler = only(result, "boiler-size");
+        assertThat(boiler.get("severity").asText()).isEqualTo("prohibited");
+        assertThat(boiler.get("citation").get("document").asText()).isEqualTo("000_dbaa7cefc8c1cc82.txt");
+        assertThat(boiler.get("citation").get("clause").asText()).isEqualTo("7");
+        // a central-heating boiler is the exception the Qinhuangdao plan makes
+        assertThat(findings(screen("lon=118.95&lat=40.40&fuel=coal&boiler_tph=20&new=true&boiler_use=heating"), "boiler-size")).isEmpty();
+    }
+
+    @Test
+    void anExistingCoalHeatingBoiler10kmFromAChifengChpPlantMustClose() {
+        Feature plant = service.app().store().item("heat-sources", "chifeng-xincheng-chp").orElseThrow();
+        GeodesicData site = Geodesic.WGS84.Direct(plant.geometry().getCoordinate().y, plant.geometry().getCoordinate().x, 200, 10_000);
+
+        JsonNode result = screen(String.format(Locale.ROOT, "lon=%.8f&lat=%.8f&fuel=coal&boiler_tph=10&boiler_use=heating&new=false", site.lon2, site.lat2));
+
+        JsonNode radius = only(result, "heating-radius");
+        assertThat(radius.get("severity").asText()).isEqualTo("action_required");
+        assertThat(radius.get("featureId").asText()).isEqualTo("chifeng-xincheng-chp");
+        assertThat(radius.get("name").asText()).isEqualTo("国家电投赤峰新城热电公司");
+        assertThat(radius.get("distance_km").asDouble()).isCloseTo(10.0, within(0.001));
+        assertThat(radius.get("citation").get("document").asText()).isEqualTo("001_ef308584dc4f70ff.txt");
+        assertThat(radius.get("citation").get("clause").asText()).isEqualTo("（七）");
+        assertThat(result.get("verdict").asText()).isIn("action_required", "prohibited");
+    }
+
+    @Test
+    void aKeyGasProject10kmFromTheInnerMongoliaHebeiBorderNeedsConsultationWithHebei() {
+        Geometry border = service.app().store().item("border-lines", "border-130000-150000").orElseThrow().geometry();
+        Geometry innerMongolia = service.app().store().item("provinces", "150000").orElseThrow().geometry();
+        Coordinate site = pointInside(border, innerMongolia, 10_000, new Coordinate(119.0, 41.4));
+
+        JsonNode result = screen(String.format(Locale.ROOT, "lon=%.8f&lat=%.8f&key_gas_industry=true&new=true&industry=chemicals", site.x, site.y));
+
+        assertThat(result.get("district").get("city").asText()).isEqualTo("赤峰市");
+        JsonNode consultation = only(result, "border-consultation");
+        assertThat(consultation.get("severity").asText()).isEqualTo("action_required");
+        assertThat(consultation.get("message_zh").asText()).contains("河北省");
+        assertThat(consultation.get("message_en").asText()).contains("河北省");
+        assertThat(consultation.get("citation").get("clause").asText()).isEqualTo("（二十一）");
+        assertThat(consultation.get("distance_km").asDouble() * 1000).isCloseTo(oracleMetres(site, border), within(1.0));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"119.60,39.94,000_dbaa7cefc8c1cc82.txt", "119.20,40.00,000_dbaa7cefc8c1cc82.txt", "114.49,36.60,004_729835d2cc3d7230.txt"})
+    void newSteelIsProhibitedInQinhuangdaoAndHandan(double lon, double lat, String document) {
+        JsonNode result = screen("lon=" + lon + "&lat=" + lat + "&industry=steel&new=true");
+        assertThat(result.get("verdict").asText()).isEqualTo("prohibited");
+        List<String> cited = new ArrayList<>();
+        for (JsonNode f : result.get("findings")) {
+            if (f.get("rule").asText().startsWith("admission:") && f.get("severity").asText().equals("prohibited")) {
+                cited.add(f.get("citation").get("document").asText() + " " + f.get("citation").get("clause").asText());
+            }
+        }
+        assertThat(cited).contains(document + " 1");
+    }
+
+    @Test
+    void newSteelInQinzhouGetsNoAdmissionFindingFromHebeiOrQinhuangdao() {
+        JsonNode result = screen("lon=108.62&lat=21.96&industry=steel&new=true");
+        assertThat(result.get("district").get("city").asText()).isEqualTo("钦州市");
+        for (JsonNode f : result.get("findings")) {
+            assertThat(f.get("citation").get("document").asText()).isNotIn("000_dbaa7cefc8c1cc82.txt", "004_729835d2cc3d7230.txt");
+        }
+    }
+
+    @Test
+    void aPolygonSiteCountsAsInsideWhenItIntersects() {
+        String body = """
+                {"type": "Feature", "properties": {"name": "边界项目", "fuel": "coal", "boiler_tph": 5, "new": true},
+                 "geometry": {"type": "Polygon", "coordinates": [[[119.63, 39.95], [119.70, 39.95], [119.70, 40.00], [119.63, 40.00], [119.63, 39.95]]]}}""";
+        JsonNode result = json(post("/api/screen", body), 200);
+        assertThat(only(result, "ban-zone-class").get("featureId").asText()).isEqualTo("sample-ban-haigang-iii");
+        assertThat(result.get("site").get("name").asText()).isEqualTo("边界项目");
+    }
+
+    @Test
+    void aSelfIntersectingPolygonIsRepairedAndSaysSo() {
+        String bowTie = """
+                {"type": "Feature", "properties": {},
+                 "geometry": {"type": "Polygon", "coordinates": [[[119.55, 39.93], [119.60, 39.96], [119.60, 39.93], [119.55, 39.96], [119.55, 39.93]]]}}""";
+        JsonNode result = json(post("/api/screen", bowTie), 200);
+        assertThat(result.get("site").get("notes").toString()).contains("repaired");
+        assertThat(result.get("district").get("name").asText()).isEqualTo("海港区");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "lat=39.9|lon",
+            "lon=abc&lat=39.9|lon",
+            "lon=119.6|lat",
+            "lon=181&lat=39.9|lon",
+            "lon=119.6&lat=-91|lat",
+            "lon=119.6&lat=39.9&fuel=uranium|coal_low_sulphur",
+            "lon=119.6&lat=39.9&industry=spaceport|industry",
+            "lon=119.6&lat=39.9&boiler_tph=lots|boiler_tph",
+            "lon=119.6&lat=39.9&boiler_tph=-5|boiler_tph",
+            "lon=119.6&lat=39.9&new=maybe|new",
+            "lon=119.6&lat=39.9&boiler_use=cooking|boiler_use"})
+    void badSitesAre400NamingTheField(String query, String named) {
+        HttpResponse<String> response = service.get("/api/screen?" + query);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(parse(response.body()).get("detail").asText()).contains(named);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{not json|JSON",
+            "[]|GeoJSON Feature",
+            "{\"type\": \"FeatureCollection\", \"features\": []}|GeoJSON Feature",
+            "{\"type\": \"Feature\", \"properties\": {}}|geometry",
+            "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[119, 39], [120, 40]]}}|Point",
+            "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": []}}|empty",
+            "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [1e308, 39]}}|longitude",
+            "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[110, 30], [120, 30], [120, 40], [110, 40], [110, 30]]]}}|km²"})
+    void badBodiesAre400(String body, String named) {
+        HttpResponse<String> response = post("/api/screen", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(parse(response.body()).get("detail").asText()).contains(named);
+    }
+
+    @Test
+    void theIndustryCatalogueIsPublished() {
+        JsonNode catalogue = json(service.get("/api/industries"), 200);
+        assertThat(catalogue.get("industries").get("steel").get("name_zh").asText()).contains("钢铁");
+        assertThat(catalogue.get("fuels").has("coal_low_sulphur")).isTrue();
+    }
+
+    /** A point inside {@code side}, {@code metres} (geodesic) from {@code border}, found by walking from the border vertex nearest {@code near}. */
+    private static Coordinate pointInside(Geometry border, Geometry side, double metres, Coordinate near) {
+        Coordinate start = null;
+        for (Coordinate c : border.getCoordinates()) if (start == null || c.distance(near) < start.distance(near)) start = c;
+        GeometryFactory factory = new GeometryFactory();
+        for (int azimuth = 0; azimuth < 360; azimuth += 5) {
+            double s = metres;
+            for (int i = 0; i < 30; i++) {
+                GeodesicData d = Geodesic.WGS84.Direct(start.y, start.x, azimuth, s);
+                Coordinate p = new Coordinate(d.lon2, d.lat2);
+                double oracle = oracleMetres(p, border);
+                if (Math.abs(oracle - metres) < 1) {
+                    if (side.contains(factory.createPoint(p))) return p;
+                    break;
+                }
+                s += metres - oracle;
+            }
+        }
+        throw new AssertionError("no point " + metres + " m from the border found near " + near);
+    }
+
+    /** Geodesic distance to a line, as the minimum over its vertices densified to 20 m (error < s²/8d, millimetres). */
+    static double oracleMetres(Coordinate p, Geometry line) {
+        double best = Double.MAX_VALUE;
+        for (Coordinate c : Densifier.densify(line, 0.0002).getCoordinates()) {
+            best = Math.min(best, Geodesic.WGS84.Inverse(p.y, p.x, c.y, c.x).s12);
+        }
+        return best;
+    }
+
+    private JsonNode screen(String query) {
+        return json(service.get("/api/screen?" + query), 200);
+    }
+
+    private static List<JsonNode> findings(JsonNode result, String rule) {
+        List<JsonNode> matching = new ArrayList<>();
+        result.get("findings").forEach(f -> {
+            if (f.get("rule").asText().equals(rule)) matching.add(f);
+        });
+        return matching;
+    }
+
+    private static JsonNode only(JsonNode result, String rule) {
+        List<JsonNode> matching = findings(result, rule);
+        assertThat(matching).as(result.toString()).hasSize(1);
+        return matching.get(0);
+    }
+
+    private HttpResponse<String> post(String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/geo+json").build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return parse(response.body());
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+}
