@@ -4,7 +4,13 @@ import airzone.geo.Geodesics;
 import airzone.geo.MetricBuffer;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.precision.GeometryPrecisionReducer;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,38 +25,74 @@ final class BorderBuffers {
     record Piece(Border border, Jurisdiction side, Jurisdiction neighbour, Geometry area) {
     }
 
+    private static final PrecisionModel GRID = new PrecisionModel(1e7);
     /** Parts smaller than this are overlay dust, not territory. */
     private static final double MIN_PART_M2 = 1.0;
 
     private BorderBuffers() {
     }
 
-    static List<Piece> compute(Border border, double metres) {
+    /** @param all every jurisdiction, so that gap filling never reaches into a third one */
+    static List<Piece> compute(Border border, double metres, List<Jurisdiction> all) {
         Geometry band = MetricBuffer.buffer(border.lines(), metres);
-        // Outlines of neighbours may leave hairline gaps or overlaps along the border; the left side
-        // takes the gaps (a strip of the border tolerance along the line) and the right side the
-        // overlaps, so the two pieces meet without slivers or holes.
-        Geometry right = band.intersection(near(border.right(), band));
-        Geometry seam = border.lines().buffer(BorderLines.TOLERANCE_DEG, 2);
-        Geometry left = band.intersection(near(border.left(), band).union(seam)).difference(right);
+        Geometry right = overlay(band, near(border.right(), band), OverlayNG.INTERSECTION);
+        Geometry left = overlay(overlay(band, near(border.left(), band), OverlayNG.INTERSECTION), right, OverlayNG.DIFFERENCE);
+        left = overlay(left, gapsBetween(left, right, border, all), OverlayNG.UNION);
         List<Piece> pieces = new ArrayList<>();
         addIfAny(pieces, new Piece(border, border.left(), border.right(), withoutDust(left)));
         addIfAny(pieces, new Piece(border, border.right(), border.left(), withoutDust(right)));
         return pieces;
     }
 
-    /** The part of a jurisdiction around the band: overlays on a whole province would be far slower. */
-    private static Geometry near(Jurisdiction j, Geometry band) {
-        Envelope around = band.getEnvelopeInternal().copy();
+    /**
+     * Outlines of neighbours from different sources leave gaps along their border that belong to
+     * neither; inside the band they show as holes between the two pieces. What of a hole no other
+     * jurisdiction covers goes to the left piece, so the band has no holes and never takes a third
+     * jurisdiction's land.
+     */
+    private static Geometry gapsBetween(Geometry left, Geometry right, Border border, List<Jurisdiction> all) {
+        Geometry both = overlay(left, right, OverlayNG.UNION);
+        List<Geometry> holes = new ArrayList<>();
+        for (int i = 0; i < both.getNumGeometries(); i++) {
+            if (!(both.getGeometryN(i) instanceof Polygon p)) continue;
+            for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                LinearRing ring = p.getInteriorRingN(h);
+                holes.add(both.getFactory().createPolygon(ring));
+            }
+        }
+        if (holes.isEmpty()) return both.getFactory().createEmpty(2);
+        Geometry gaps = UnaryUnionOp.union(holes);
+        for (Jurisdiction other : all) {
+            if (other == border.left() || other == border.right()) continue;
+            if (!other.area().getEnvelopeInternal().intersects(gaps.getEnvelopeInternal())) continue;
+            gaps = overlay(gaps, near(other, gaps), OverlayNG.DIFFERENCE);
+        }
+        return gaps;
+    }
+
+    /** The part of a jurisdiction around an area: overlays on a whole province would be far slower. */
+    private static Geometry near(Jurisdiction j, Geometry area) {
+        Envelope around = area.getEnvelopeInternal().copy();
         around.expandBy(2 * BorderLines.TOLERANCE_DEG);
-        return j.area().intersection(band.getFactory().toGeometry(around));
+        return j.area().intersection(area.getFactory().toGeometry(around));
     }
 
     private static void addIfAny(List<Piece> pieces, Piece piece) {
         if (!piece.area().isEmpty()) pieces.add(piece);
     }
 
-    private static Geometry withoutDust(Geometry area) {
+    private static Geometry overlay(Geometry a, Geometry b, int operation) {
+        return OverlayNG.overlay(a, b, operation);
+    }
+
+    /**
+     * Rounded vertex by vertex to the 1e-7° grid the API writes coordinates on (1 cm), so what is
+     * served is what was checked; vertex by vertex, so the two pieces still share their edges
+     * exactly. A sliver thinner than the grid collapses and is repaired away. Parts under 1 m² go.
+     */
+    private static Geometry withoutDust(Geometry exact) {
+        Geometry area = GeometryPrecisionReducer.reducePointwise(exact, GRID);
+        if (!area.isValid()) area = GeometryFixer.fix(area);
         List<Polygon> kept = new ArrayList<>();
         for (int i = 0; i < area.getNumGeometries(); i++) {
             if (area.getGeometryN(i) instanceof Polygon p && Geodesics.areaSquareMetres(p) >= MIN_PART_M2) kept.add(p);

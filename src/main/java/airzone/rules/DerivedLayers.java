@@ -71,10 +71,13 @@ public final class DerivedLayers {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, List<Feature>> derived = new LinkedHashMap<>();
         Map<String, String> fingerprints = new LinkedHashMap<>();
+        Map<String, Long> millis = new LinkedHashMap<>();
         for (Group group : Group.values()) {
             String fingerprint = '"' + group.fingerprint(inputs) + '"';
             if (store.setting(FINGERPRINT + group.name()).map(fingerprint::equals).orElse(false)) continue;
+            long groupStarted = System.nanoTime();
             derived.putAll(group.compute(this, inputs, now));
+            millis.put(group.name(), (System.nanoTime() - groupStarted) / 1_000_000);
             fingerprints.put(FINGERPRINT + group.name(), fingerprint);
         }
         if (derived.isEmpty()) return false;
@@ -82,7 +85,8 @@ public final class DerivedLayers {
         fingerprints.forEach(store::putSetting);
         Map<String, Integer> counts = new LinkedHashMap<>();
         derived.forEach((collection, features) -> counts.put(collection, features.size()));
-        LOG.info("derived layers recomputed in {} ms: {}", (System.nanoTime() - started) / 1_000_000, counts);
+        LOG.info("derived layers recomputed in {} ms (computing, per group: {}): {}",
+                (System.nanoTime() - started) / 1_000_000, millis, counts);
         return true;
     }
 
@@ -159,15 +163,23 @@ public final class DerivedLayers {
 
     private Map<String, List<Feature>> borders(Inputs inputs, Instant now) {
         RuleParameters p = inputs.parameters();
-        List<Border> borders = new ArrayList<>(BorderLines.between(provinces(inputs.provinces())));
+        List<Jurisdiction> provinces = provinces(inputs.provinces());
+        List<Border> borders = new ArrayList<>(BorderLines.between(provinces));
+        Map<Border, List<Jurisdiction>> peers = new java.util.HashMap<>();
+        borders.forEach(b -> peers.put(b, provinces));
         if (p.flag(BORDER_RULE, "include_city_borders")) {
-            for (List<Jurisdiction> cities : citiesByProvince(inputs.districts()).values()) borders.addAll(BorderLines.between(cities));
+            for (List<Jurisdiction> cities : citiesByProvince(inputs.districts()).values()) {
+                for (Border b : BorderLines.between(cities)) {
+                    borders.add(b);
+                    peers.put(b, cities);
+                }
+            }
         }
         double bufferMetres = p.number(BORDER_RULE, "buffer_km") * 1000;
         List<Feature> lines = borders.stream().map(border -> borderLine(border, p, now)).toList();
         // each border's band is independent of the others and costs ~0.3 s: use every core
         List<Feature> buffers = borders.parallelStream()
-                .flatMap(border -> BorderBuffers.compute(border, bufferMetres).stream())
+                .flatMap(border -> BorderBuffers.compute(border, bufferMetres, peers.get(border)).stream())
                 .map(piece -> bufferPiece(piece, p, now))
                 .toList();
         Map<String, List<Feature>> derived = new LinkedHashMap<>();
