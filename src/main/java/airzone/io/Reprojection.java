@@ -1,0 +1,89 @@
+package airzone.io;
+
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.CoordinateTransform;
+import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.ProjCoordinate;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Lon/lat geometries into an export CRS with proj4j and the EPSG parameters of proj4j-epsg.
+ * Stored coordinates are taken as CGCS2000 when the target is a CGCS2000 system and as WGS 84
+ * otherwise (DESIGN: the two differ far less than the data's accuracy); proj4j then applies no datum
+ * shift, as PROJ does not between these two — ExportCrsTest checks the numbers against GDAL's.
+ *
+ * <p>Looking a code up in proj4j-epsg scans its definition file (tens of milliseconds), so the
+ * parsed systems are kept per instance; transforms keep scratch state and are made per export.
+ */
+public final class Reprojection {
+
+    private final CRSFactory factory = new CRSFactory();
+    private final CoordinateTransformFactory transforms = new CoordinateTransformFactory();
+    private final Map<Integer, CoordinateReferenceSystem> systems = new ConcurrentHashMap<>();
+
+    /** A transformer into {@code target} for one export; not thread-safe. Identity for geographic targets. */
+    public GeometryTransform to(ExportCrs target) {
+        if (target.geographic()) return geometry -> geometry;
+        CoordinateTransform transform = transforms.createTransform(system(target.baseGeographic()), system(target.epsg()));
+        return geometry -> {
+            Geometry copy = geometry.copy();
+            copy.apply(new Filter(transform));
+            copy.geometryChanged();
+            return copy;
+        };
+    }
+
+    /** Projects one lon/lat position; for tests and checks. */
+    public double[] project(ExportCrs target, double lon, double lat) {
+        if (target.geographic()) return new double[]{lon, lat};
+        CoordinateTransform transform = transforms.createTransform(system(target.baseGeographic()), system(target.epsg()));
+        ProjCoordinate out = new ProjCoordinate();
+        transform.transform(new ProjCoordinate(lon, lat), out);
+        return new double[]{out.x, out.y};
+    }
+
+    CoordinateReferenceSystem system(int epsg) {
+        return systems.computeIfAbsent(epsg, code -> factory.createFromName("EPSG:" + code));
+    }
+
+    /** Geometry in, geometry in the target CRS out; never changes its argument. */
+    @FunctionalInterface
+    public interface GeometryTransform {
+        Geometry apply(Geometry lonLat);
+    }
+
+    private static final class Filter implements CoordinateSequenceFilter {
+        private final CoordinateTransform transform;
+        private final ProjCoordinate in = new ProjCoordinate();
+        private final ProjCoordinate out = new ProjCoordinate();
+
+        Filter(CoordinateTransform transform) {
+            this.transform = transform;
+        }
+
+        @Override
+        public void filter(CoordinateSequence seq, int i) {
+            in.x = seq.getX(i);
+            in.y = seq.getY(i);
+            transform.transform(in, out);
+            seq.setOrdinate(i, 0, out.x);
+            seq.setOrdinate(i, 1, out.y);
+        }
+
+        @Override
+        public boolean isDone() {
+            return false;
+        }
+
+        @Override
+        public boolean isGeometryChanged() {
+            return true;
+        }
+    }
+}
