@@ -4,6 +4,7 @@ import airzone.http.HttpServer;
 import airzone.layer.FeatureStore;
 import airzone.rules.DerivedLayers;
 import airzone.rules.RuleBook;
+import airzone.screen.BatchJobs;
 import airzone.screen.Catalogues;
 import airzone.screen.Screener;
 import airzone.seed.SampleData;
@@ -23,10 +24,14 @@ public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private final FeatureStore store;
+    private final Screener screener;
+    private final BatchJobs jobs;
     private final HttpServer server;
 
-    private App(FeatureStore store, HttpServer server) {
+    private App(FeatureStore store, Screener screener, BatchJobs jobs, HttpServer server) {
         this.store = store;
+        this.screener = screener;
+        this.jobs = jobs;
         this.server = server;
     }
 
@@ -49,10 +54,11 @@ public final class App implements AutoCloseable {
             DerivedLayers derived = new DerivedLayers(store, RuleBook.load());
             derived.recompute();
             Screener screener = new Screener(store, derived, Catalogues.load());
-            HttpServer server = new HttpServer(config, store, derived, screener).start(config.port());
+            BatchJobs jobs = new BatchJobs(screener, config.dataDir());
+            HttpServer server = new HttpServer(config, store, derived, screener, jobs).start(config.port());
             LOG.info("airzone on http://localhost:{} ({} store) after {} ms", server.port(), store.kind(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new App(store, server);
+            return new App(store, screener, jobs, server);
         } catch (JavalinBindException e) {
             store.close();
             throw new Config.Invalid("port " + config.port() + " is already in use (AIRZONE_PORT)");
@@ -91,9 +97,14 @@ public final class App implements AutoCloseable {
         return store;
     }
 
+    public Screener screener() {
+        return screener;
+    }
+
     @Override
     public void close() {
         server.stop();
+        jobs.close();
         store.close();
     }
 }

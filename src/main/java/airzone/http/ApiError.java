@@ -25,6 +25,14 @@ public final class ApiError extends RuntimeException {
         return new ApiError(404, detail);
     }
 
+    public static ApiError conflict(String detail) {
+        return new ApiError(409, detail);
+    }
+
+    public static ApiError tooLarge(String detail) {
+        return new ApiError(413, detail);
+    }
+
     public int status() {
         return status;
     }

@@ -4,6 +4,8 @@ import airzone.Config;
 import airzone.layer.FeatureStore;
 import airzone.rules.DerivedLayers;
 import airzone.rules.InvalidParameter;
+import airzone.screen.BatchInput;
+import airzone.screen.BatchJobs;
 import airzone.screen.InvalidSite;
 import airzone.screen.Screener;
 import airzone.screen.SiteReader;
@@ -21,11 +23,15 @@ public final class HttpServer {
 
     private final Javalin app;
 
-    public HttpServer(Config config, FeatureStore store, DerivedLayers derived, Screener screener) {
+    public HttpServer(Config config, FeatureStore store, DerivedLayers derived, Screener screener, BatchJobs jobs) {
         OgcController ogc = new OgcController(store);
         ServiceController service = new ServiceController(config, store);
         RulesController rules = new RulesController(config, derived, screener);
-        ScreenController screen = new ScreenController(screener, new SiteReader(screener.catalogues(), config.maxSiteAreaKm2()));
+        SiteReader sites = new SiteReader(screener.catalogues(), config.maxSiteAreaKm2());
+        ScreenController screen = new ScreenController(screener, sites);
+        ReportController report = new ReportController(store, derived, screener, sites);
+        BatchController batch = new BatchController(screener, new BatchInput(sites), jobs);
+        ExportController export = new ExportController(config, store);
 
         app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
@@ -52,7 +58,13 @@ public final class HttpServer {
         app.put("/api/rules", rules::change);
         app.post("/api/screen", screen::screenFeature);
         app.get("/api/screen", screen::screenPoint);
+        app.get("/api/screen/report", report::report);
         app.get("/api/industries", screen::industries);
+        app.post("/api/screen/batch", batch::stream);
+        app.post("/api/screen/jobs", batch::submit);
+        app.get("/api/screen/jobs/{id}", batch::status);
+        app.get("/api/screen/jobs/{id}/result", batch::result);
+        app.get("/api/export/{collection}", export::export);
 
         app.exception(ApiError.class, (e, ctx) -> ErrorBody.send(ctx, e.status(), e.getMessage()));
         app.exception(InvalidParameter.class, (e, ctx) -> ErrorBody.send(ctx, 400, e.getMessage()));

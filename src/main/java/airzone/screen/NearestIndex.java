@@ -2,6 +2,7 @@ package airzone.screen;
 
 import airzone.geo.GeodesicDistance;
 import airzone.layer.Feature;
+import org.locationtech.jts.algorithm.Distance;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -9,61 +10,118 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Nearest feature by geodesic distance. Lines are indexed segment by segment; the search looks in
- * a box sure to hold a geodesic circle of radius r around the site and widens r until the nearest
- * candidate lies inside that circle, so no farther-away feature can be closer.
+ * Nearest feature by geodesic distance, fast enough for 100,000 sites. Lines are indexed segment by
+ * segment, twice: as they are, and simplified to ~1 km. The coarse copy gives the distance to within
+ * ~1 km with a cheap planar estimate; only the full segments in a box of that radius are then
+ * estimated, and only those that may be nearest get the exact geodesic distance.
  */
 final class NearestIndex {
 
     record Nearest(Feature feature, double metres) {
     }
 
-    private record Part(Feature feature, Geometry geometry) {
+    private record Part(Feature feature, Coordinate a, Coordinate b) {
     }
 
-    private static final double FIRST_RADIUS_M = 25_000;
-    private static final double LAST_RADIUS_M = 4_000_000;
+    /** Coarse copy tolerance: 0.01° is at most ~1.1 km on the ground. */
+    private static final double COARSE_DEG = 0.01;
+    private static final double COARSE_SLACK_M = 1_200;
+    /** How far the planar estimate may be off the geodesic distance, relatively and absolutely. */
+    private static final double ESTIMATE_ERROR = 0.03;
+    private static final double ESTIMATE_SLACK_M = 500;
+    private static final double FIRST_RADIUS_M = 50_000;
+    private static final double LAST_RADIUS_M = 5_000_000;
 
-    private final STRtree tree = new STRtree();
+    private final STRtree fine = new STRtree();
+    private final STRtree coarse = new STRtree();
     private final boolean empty;
+    private final GeometryFactory factory = new GeometryFactory();
 
     NearestIndex(List<Feature> features) {
-        GeometryFactory factory = new GeometryFactory();
         for (Feature f : features) {
             Geometry g = f.geometry();
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 Geometry part = g.getGeometryN(i);
                 if (part instanceof LineString line) {
-                    Coordinate[] c = line.getCoordinates();
-                    for (int k = 1; k < c.length; k++) {
-                        LineString segment = factory.createLineString(new Coordinate[]{c[k - 1], c[k]});
-                        tree.insert(segment.getEnvelopeInternal(), new Part(f, segment));
-                    }
+                    addSegments(fine, f, line);
+                    addSegments(coarse, f, (LineString) DouglasPeuckerSimplifier.simplify(line, COARSE_DEG));
                 } else if (part instanceof Point point) {
-                    tree.insert(point.getEnvelopeInternal(), new Part(f, point));
+                    Part p = new Part(f, point.getCoordinate(), point.getCoordinate());
+                    fine.insert(point.getEnvelopeInternal(), p);
+                    coarse.insert(point.getEnvelopeInternal(), p);
                 }
             }
         }
-        empty = tree.size() == 0;
-        tree.build();
+        empty = fine.size() == 0;
+        fine.build();
+        coarse.build();
+    }
+
+    private static void addSegments(STRtree tree, Feature f, LineString line) {
+        Coordinate[] c = line.getCoordinates();
+        for (int k = 1; k < c.length; k++) tree.insert(new Envelope(c[k - 1], c[k]), new Part(f, c[k - 1], c[k]));
     }
 
     Nearest nearest(Geometry site, GeodesicDistance distance) {
         if (empty) return null;
-        for (double radius = FIRST_RADIUS_M; radius <= LAST_RADIUS_M; radius *= 4) {
-            Nearest best = null;
-            for (Object item : tree.query(around(site.getEnvelopeInternal(), radius))) {
-                Part part = (Part) item;
-                double metres = distance.metres(site, part.geometry());
-                if (best == null || metres < best.metres()) best = new Nearest(part.feature(), metres);
-            }
-            if (best != null && best.metres() <= radius) return best;
+        Coordinate origin = site.getCentroid().getCoordinate();
+        double coarseMetres = Double.NaN;
+        for (double radius = FIRST_RADIUS_M; radius <= LAST_RADIUS_M && Double.isNaN(coarseMetres); radius *= 4) {
+            double best = Double.MAX_VALUE;
+            for (Object item : coarse.query(around(site.getEnvelopeInternal(), radius))) best = Math.min(best, estimate(origin, (Part) item));
+            if (best <= radius) coarseMetres = best;
         }
-        return null;
+        if (Double.isNaN(coarseMetres)) return null;
+
+        double fineRadius = (coarseMetres + COARSE_SLACK_M) * (1 + ESTIMATE_ERROR) + ESTIMATE_SLACK_M + siteRadius(site, origin);
+        List<Part> candidates = new ArrayList<>();
+        List<Double> estimates = new ArrayList<>();
+        double bestEstimate = Double.MAX_VALUE;
+        for (Object item : fine.query(around(site.getEnvelopeInternal(), fineRadius))) {
+            Part part = (Part) item;
+            double estimate = estimate(origin, part);
+            candidates.add(part);
+            estimates.add(estimate);
+            bestEstimate = Math.min(bestEstimate, estimate);
+        }
+        // any part whose estimate is within the estimate's error of the best one may be the nearest
+        double keep = (bestEstimate + siteRadius(site, origin)) * (1 + ESTIMATE_ERROR) / (1 - ESTIMATE_ERROR) + ESTIMATE_SLACK_M;
+        Nearest nearest = null;
+        for (int i = 0; i < candidates.size(); i++) {
+            if (estimates.get(i) > keep) continue;
+            Part part = candidates.get(i);
+            double metres = distance.metres(site, geometry(part));
+            if (nearest == null || metres < nearest.metres()) nearest = new Nearest(part.feature(), metres);
+        }
+        return nearest;
+    }
+
+    private Geometry geometry(Part part) {
+        return part.a().equals2D(part.b()) ? factory.createPoint(part.a()) : factory.createLineString(new Coordinate[]{part.a(), part.b()});
+    }
+
+    /** For a polygon site the estimate runs from its centroid: widen by the farthest vertex. */
+    private static double siteRadius(Geometry site, Coordinate origin) {
+        if (site instanceof Point) return 0;
+        double max = 0;
+        for (Coordinate c : site.getCoordinates()) max = Math.max(max, planar(origin, c).distance(new Coordinate(0, 0)));
+        return max;
+    }
+
+    /** Planar distance in metres on a local equirectangular map, each point scaled at its mid-latitude with the origin. */
+    private static double estimate(Coordinate origin, Part part) {
+        return Distance.pointToSegment(new Coordinate(0, 0), planar(origin, part.a()), planar(origin, part.b()));
+    }
+
+    private static Coordinate planar(Coordinate origin, Coordinate c) {
+        double midLat = Math.toRadians((origin.y + c.y) / 2);
+        return new Coordinate((c.x - origin.x) * 111_320 * Math.cos(midLat), (c.y - origin.y) * 110_900);
     }
 
     /** A lon/lat box holding every point within {@code metres} of the envelope (1 % to spare). */
