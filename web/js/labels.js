@@ -44,6 +44,11 @@ export class LabelLayer extends L.LayerGroup {
     super.onRemove(map);
   }
 
+  /** Places the labels again, e.g. after a control over the map changed its size. */
+  refresh() {
+    this._place();
+  }
+
   /** Decides which labels show at this view; the DOM keeps all of them, hidden ones display:none. */
   _place() {
     const map = this._map;

@@ -15,7 +15,8 @@ export const STYLE = {
   heatOther: { color: '#3d4451', fillColor: '#8c96a5' },
 };
 
-// custom panes stack provinces over districts and plants over both; provinces let clicks through
+// custom panes stack provinces over districts (and over the planning zones of zones.js, whose
+// panes sit between 400 and 420) and plants over everything; provinces let clicks through
 export function createPanes(map) {
   map.createPane('provinces').style.zIndex = 420;
   map.createPane('heat-sources').style.zIndex = 450;

@@ -1,57 +1,115 @@
-// Entry point of the web map: builds the map, loads the base layers from the OGC API and wires the
+// Entry point of the web map: builds the map, loads the layers from the OGC API and wires the
 // controls. Works offline: with no tile server configured, the district layer is the base map.
 //
+// Every request starts at once. The base map (districts, provinces, heat sources) draws as soon as
+// those three are in; each planning overlay then draws when its own collection arrives, so the
+// big border-buffer layer never holds up the first paint. Panes (layers.js, zones.js) keep the
+// drawing order whatever the order of arrival.
+//
 // For tests and scripts the page exposes its state on <body>:
-//   data-loaded          ids of the collections on the map, e.g. "districts,provinces,heat-sources"
+//   data-loaded          ids of the collections on the map, in the order they were drawn: the base
+//                        layers first ("districts,provinces,heat-sources"), then the overlays
+//   data-complete        "true" once every collection has been drawn or has failed
 //   data-district-count  district polygons drawn;  data-heat-source-count  plants drawn
 //   data-error           set when a layer could not be loaded (also logged with console.error)
 //   data-view            "overview" or the city the map last flew to
 
 import * as L from '../webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
-import { fetchCollection, fetchConfig } from './ogc.js';
+import { fetchCollection, fetchConfig, fetchRules } from './ogc.js';
 import { createPanes, districtLayer, heatSourceLayer, provinceLayer } from './layers.js';
+import { OVERLAYS, createZonePanes, installPatterns, zoneLayers } from './zones.js';
 import { LabelLayer } from './labels.js';
-import { legendControl } from './legend.js';
+import { fitLegend, legendControl, setLegendParameter, showLegendRows } from './legend.js';
 import { cityNavigation } from './cities.js';
-import { isTrue } from './text.js';
+import { contains } from './geometry.js';
+import { escapeHtml, isTrue } from './text.js';
 
-const COLLECTIONS = ['districts', 'provinces', 'heat-sources'];
+const BASE = ['districts', 'provinces', 'heat-sources'];
+// a phone or a short window: the layer switcher and the legend start folded
+const SMALL = window.innerWidth < 700 || window.innerHeight < 640;
 
 const status = document.getElementById('status');
 const map = L.map('map', { zoomSnap: 0.5, minZoom: 3, maxZoom: 16 }).setView([35, 112], 5);
 createPanes(map);
+createZonePanes(map);
+installPatterns(document);
 L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
 // expanded: planners should see at once which layers exist
-const layerControl = L.control.layers(null, null, { collapsed: false, position: 'topright' }).addTo(map);
+const layerControl = L.control.layers(null, null, { collapsed: SMALL, position: 'topright' }).addTo(map);
+
+const loaded = [];
+const failures = [];
+const counts = {}; // features drawn per overlay, shown in the layer switcher
+let rules = null; // the rule book, for document titles and rule names in popups
+let districts = null;
+let labels = null;
+let legend = null;
 
 main().catch((error) => fail(error));
 
 async function main() {
-  const [config, ...collections] = await Promise.allSettled([
-    fetchConfig(),
-    ...COLLECTIONS.map((id) => fetchCollection(id)),
-  ]);
-  if (config.status === 'fulfilled') addTiles(config.value);
-  else console.warn('no /api/config, running without an online base map:', config.reason);
+  // start everything now; every promise gets its handler at once, so a failure is reported once,
+  // by this page, and never as an "uncaught (in promise)" error
+  // (the browser runs about six requests at a time: the small ones first, then the border buffers,
+  // by far the largest, so that they hold one connection while the other overlays pass by)
+  const base = Promise.allSettled(BASE.map((id) => fetchCollection(id)));
+  fetchConfig().then(addTiles,
+      (error) => console.warn('no /api/config, running without an online base map:', error));
+  fetchRules().then((book) => { rules = book; },
+      (error) => console.warn('no /api/rules, popups show document file names instead of titles:', error));
+  const requested = {};
+  for (const o of [...OVERLAYS].sort((a, b) => (b.id === 'border-buffers') - (a.id === 'border-buffers'))) {
+    requested[o.id] = settle(fetchCollection(o.id));
+  }
+  const overlays = OVERLAYS.map((o) => requested[o.id]);
 
-  const data = Object.fromEntries(COLLECTIONS.map((id, i) => [id, collections[i]]));
-  const loaded = [];
-  const failures = [];
-  for (const id of COLLECTIONS) {
+  drawBase(await base);
+  const layers = addOverlays();
+  if (failures.length === 0) status.textContent = `${baseSummary()} · 加载分区图层… loading zones`;
+
+  await Promise.all(OVERLAYS.map(async (overlay, i) => {
+    const result = await overlays[i];
+    if (!result.ok) {
+      failures.push(`${overlay.id}: ${result.error.message}`);
+      return;
+    }
+    layers[overlay.id].addData(result.value);
+    counts[overlay.id] = layers[overlay.id].getLayers().length;
+    describeParameters(overlay.id, result.value);
+    loaded.push(overlay.id);
+    document.body.dataset.loaded = loaded.join(',');
+    refreshCounts();
+  }));
+
+  document.body.dataset.complete = 'true';
+  if (failures.length > 0) fail(new Error(failures.join('; ')));
+  else status.textContent = baseSummary();
+}
+
+function settle(promise) {
+  return promise.then((value) => ({ ok: true, value }), (error) => ({ ok: false, error }));
+}
+
+/** The first paint: districts with their labels, province outlines, heat sources. */
+function drawBase(results) {
+  const data = Object.fromEntries(BASE.map((id, i) => [id, results[i]]));
+  for (const id of BASE) {
     if (data[id].status === 'rejected') failures.push(`${id}: ${data[id].reason.message}`);
   }
   // the legend goes first: labels keep clear of the controls that exist when they are placed
   const keyAreas = data.districts.status === 'fulfilled'
     ? data.districts.value.features.filter((f) => isTrue(f.properties?.is_key_area)).map((f) => f.properties.name)
     : [];
-  legendControl(keyAreas).addTo(map);
+  legend = legendControl(keyAreas, SMALL).addTo(map);
+  // folding or unfolding the legend changes the room the labels have
+  legend.getContainer().querySelector('details')?.addEventListener('toggle', () => labels?.refresh());
 
   if (data.districts.status === 'fulfilled') {
-    const districts = data.districts.value;
+    districts = data.districts.value;
     const layer = districtLayer(districts).addTo(map);
     layerControl.addOverlay(layer, '区县 Districts');
     const overview = fitToPlanningCities(districts, layer);
-    const labels = new LabelLayer(districts).addTo(map);
+    labels = new LabelLayer(districts).addTo(map);
     layerControl.addOverlay(labels, '区县名称 Labels');
     cityNavigation(document.getElementById('city-nav'), map, districts, overview);
     document.body.dataset.districtCount = String(layer.getLayers().length);
@@ -68,17 +126,70 @@ async function main() {
     document.body.dataset.heatSourceCount = String(layer.getLayers().length);
     loaded.push('heat-sources');
   }
-
   document.body.dataset.loaded = loaded.join(',');
   if (failures.length > 0) fail(new Error(failures.join('; ')));
-  else status.textContent = `区县 ${document.body.dataset.districtCount} · 热源 ${document.body.dataset.heatSourceCount}`;
+}
+
+/**
+ * The planning overlays, empty until their data arrive, put into the switcher now so that its
+ * order is fixed (not the order in which responses happen to come back).
+ */
+function addOverlays() {
+  const layers = zoneLayers(map, { rules: () => rules, districtAt });
+  for (const overlay of OVERLAYS) {
+    if (overlay.on) layers[overlay.id].addTo(map);
+    layerControl.addOverlay(layers[overlay.id], overlayName(overlay));
+  }
+  const updateLegend = () => {
+    showLegendRows(legend, new Set(OVERLAYS.filter((o) => map.hasLayer(layers[o.id])).map((o) => o.id)));
+    fitLegend(legend, map, layerControl.getContainer());
+    labels?.refresh();
+  };
+  map.on('overlayadd overlayremove resize', updateLegend);
+  updateLegend();
+  return layers;
+}
+
+function overlayName(overlay) {
+  return `<span class="az-overlay${overlay.group ? ' az-group-start' : ''}" data-overlay="${overlay.id}">`
+      + `${escapeHtml(overlay.zh)} ${escapeHtml(overlay.en)} <span class="az-count" data-count="${overlay.id}">…</span></span>`;
+}
+
+/** Writes the feature counts into the switcher (which rebuilds its labels when one is added). */
+function refreshCounts() {
+  for (const span of layerControl.getContainer().querySelectorAll('[data-count]')) {
+    const n = counts[span.dataset.count];
+    span.textContent = n === undefined ? '…' : `(${n})`;
+  }
+}
+
+/** The rule parameters a derived layer was computed with, into the legend. */
+function describeParameters(id, collection) {
+  const parameters = collection.features[0]?.properties?.parameters;
+  if (!parameters) return;
+  if (id === 'heating-radii' && parameters.radius_km !== undefined) {
+    setLegendParameter(legend, 'radius', `${parameters.radius_km} km · ≥${parameters.min_unit_mw} MW`);
+  }
+  if (id === 'border-buffers' && parameters.buffer_km !== undefined) {
+    setLegendParameter(legend, 'buffer', `两侧 ${parameters.buffer_km} km`);
+  }
+}
+
+/** The district under a point (for "where is this" in zone popups), or null. */
+function districtAt(latlng) {
+  const f = districts?.features.find((d) => d.geometry && contains(d.geometry, [latlng.lng, latlng.lat]));
+  return f ? f.properties : null;
+}
+
+function baseSummary() {
+  return `区县 ${document.body.dataset.districtCount ?? '—'} · 热源 ${document.body.dataset.heatSourceCount ?? '—'}`;
 }
 
 /** Opening view: the planning cities (not every neighbour). Returns the bounds for "全部". */
-function fitToPlanningCities(districts, layer) {
+function fitToPlanningCities(districtCollection, layer) {
   const seeds = L.geoJSON({
     type: 'FeatureCollection',
-    features: districts.features.filter((f) => isTrue(f.properties?.seed_city)),
+    features: districtCollection.features.filter((f) => isTrue(f.properties?.seed_city)),
   }).getBounds();
   const bounds = seeds.isValid() ? seeds : layer.getBounds();
   // no animation: the first view should be final when the page says it has loaded
@@ -95,6 +206,7 @@ function addTiles(config) {
   });
   tiles.addTo(map);
   layerControl.addOverlay(tiles, '在线底图 Online map');
+  refreshCounts();
 }
 
 function fail(error) {

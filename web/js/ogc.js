@@ -46,3 +46,8 @@ async function fetchJson(url) {
   }
   return response.json();
 }
+
+/** The rule book: rules with their parameters and citations, and the titles of the documents. */
+export function fetchRules() {
+  return fetchJson(new URL('api/rules', document.baseURI));
+}

@@ -1,6 +1,8 @@
 package airzone.web;
 
 import airzone.RunningService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +52,11 @@ class MapPageBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> BASE = List.of("districts", "provinces", "heat-sources");
+    private static final List<String> OVERLAYS = List.of("ban-zones", "built-up-areas", "industrial-parks",
+            "control-zones", "heating-radii", "border-buffers", "border-lines");
+    private static final Set<String> SHOWN_BY_DEFAULT = Set.of("ban-zones", "heating-radii", "border-buffers");
 
     /**
      * Selenium warns on every start that it has no DevTools (CDP) binding for this Chromium version;
@@ -102,19 +113,12 @@ class MapPageBrowserTest {
 
     @Test
     void mapShowsTheBaseLayersWithLabelsAndNoConsoleErrors() throws IOException {
-        driver.get(service.baseUrl() + "/");
-        WebDriverWait wait = new WebDriverWait(driver, LOAD_TIMEOUT);
-        try {
-            wait.until(d -> bodyData("loaded").contains("heat-sources") || !bodyData("error").isEmpty());
-        } catch (org.openqa.selenium.TimeoutException e) {
-            screenshot("map-timeout.png");
-            fail("the map did not finish loading within " + LOAD_TIMEOUT.toSeconds() + " s; status line: '"
-                    + driver.findElement(By.id("status")).getText() + "'; console: " + consoleMessages(Level.ALL), e);
-        }
+        loadPage();
         screenshot("map.png");
 
         assertThat(bodyData("error")).as("error reported by the page").isEmpty();
-        assertThat(bodyData("loaded")).isEqualTo("districts,provinces,heat-sources");
+        // the base map is drawn first, whatever order the overlays arrive in
+        assertThat(bodyData("loaded")).startsWith("districts,provinces,heat-sources");
         assertThat(driver.getTitle()).contains("大气空间管控");
         assertThat(driver.findElement(By.cssSelector(".app-title")).getText()).contains("airzone", "大气空间管控");
 
@@ -159,6 +163,159 @@ class MapPageBrowserTest {
 
         List<String> errors = consoleMessages(Level.SEVERE);
         assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    void planningOverlaysAreDrawnInClassColoursWithCitedPopups() throws IOException {
+        loadPage();
+        assertThat(bodyData("error")).as("error reported by the page").isEmpty();
+        List<String> expected = new ArrayList<>(BASE);
+        expected.addAll(OVERLAYS);
+        assertThat(List.of(bodyData("loaded").split(","))).as("collections on the map")
+                .startsWith(BASE.toArray(String[]::new))
+                .containsExactlyInAnyOrderElementsOf(expected);
+
+        // every overlay is in the switcher; ban zones, radii and buffers are on, the rest off
+        WebElement layerSwitcher = driver.findElement(By.cssSelector(".leaflet-control-layers"));
+        assertThat(layerSwitcher.getText()).contains("禁燃区", "建成区", "工业园区", "其他管控区", "供热半径", "省界缓冲区", "省际边界");
+        for (String id : OVERLAYS) {
+            assertThat(overlayCheckbox(id).isSelected()).as(id + " shown by default").isEqualTo(SHOWN_BY_DEFAULT.contains(id));
+        }
+
+        // ban zones: filled by class, III darkest red, II orange, I yellow; derived ones hatched and dashed
+        List<WebElement> banPaths = driver.findElements(By.cssSelector(".leaflet-pane svg path.az-ban-zone"));
+        assertThat(banPaths).as("ban-zone polygons drawn").hasSizeGreaterThanOrEqualTo(5)
+                .hasSize((int) numberMatched("ban-zones"));
+        Map<String, Set<String>> fillsByClass = new TreeMap<>();
+        for (WebElement path : banPaths) {
+            String classes = path.getAttribute("class");
+            String banClass = classes.contains("az-ban-III") ? "III" : classes.contains("az-ban-II") ? "II" : "I";
+            if (classes.contains("az-ban-derived")) {
+                assertThat(path.getAttribute("fill")).as("derived ban zone hatched").isEqualTo("url(#az-hatch-ban-" + banClass + ")");
+                assertThat(path.getAttribute("stroke-dasharray")).as("derived ban zone outline dashed").isNotBlank();
+            } else {
+                fillsByClass.computeIfAbsent(banClass, k -> new TreeSet<>()).add(path.getAttribute("fill"));
+            }
+        }
+        assertThat(fillsByClass).as("drawn ban-zone fills by class").containsOnlyKeys("I", "II", "III");
+        fillsByClass.values().forEach(fills -> assertThat(fills).as("one fill per class").hasSize(1));
+        int[] classIII = rgb(fillsByClass.get("III").iterator().next());
+        int[] classII = rgb(fillsByClass.get("II").iterator().next());
+        int[] classI = rgb(fillsByClass.get("I").iterator().next());
+        assertThat(luminance(classIII)).as("class III darker than II").isLessThan(luminance(classII));
+        assertThat(luminance(classII)).as("class II darker than I").isLessThan(luminance(classI));
+        assertThat(classIII[0]).as("class III is red").isGreaterThan(2 * Math.max(classIII[1], classIII[2]));
+        assertThat(classII[0] > classII[1] && classII[1] > classII[2]).as("class II is orange").isTrue();
+        assertThat(classI[0] > 200 && classI[1] > 180 && classI[2] < 120).as("class I is yellow").isTrue();
+        assertThat(driver.findElements(By.cssSelector("#az-patterns pattern"))).as("hatch patterns in the page").isNotEmpty();
+
+        // derived layers: one dashed circle per qualifying plant, one band piece per side of a border
+        List<WebElement> radii = driver.findElements(By.cssSelector("path.az-heating-radius"));
+        assertThat(radii).as("heating radii drawn").isNotEmpty().hasSize((int) numberMatched("heating-radii"));
+        assertThat(radii.get(0).getAttribute("stroke-dasharray")).as("heating radius outline dashed").isNotBlank();
+        assertThat(driver.findElements(By.cssSelector("path.az-border-buffer")))
+                .as("border-buffer pieces drawn").hasSize((int) numberMatched("border-buffers"));
+        assertThat(driver.findElements(By.cssSelector("path.az-built-up, path.az-industrial-park, path.az-control-zone, path.az-border-line")))
+                .as("overlays that are off by default draw nothing").isEmpty();
+
+        // draw order: districts < ban zones < buffers < radii < heat-source markers (clickable on top)
+        List<Integer> stack = new ArrayList<>();
+        for (String selector : List.of("path.az-district", "path.az-ban-zone", "path.az-border-buffer",
+                "path.az-heating-radius", "path.az-heat-source")) {
+            Object z = ((JavascriptExecutor) driver).executeScript(
+                    "return getComputedStyle(document.querySelector(arguments[0]).closest('.leaflet-pane')).zIndex", selector);
+            stack.add(Integer.parseInt(String.valueOf(z)));
+        }
+        assertThat(stack).as("pane z-index, bottom to top").isSorted().doesNotHaveDuplicates();
+
+        // the legend explains what is on: switching a layer on shows its legend row
+        WebElement builtUpRow = driver.findElement(By.cssSelector("[data-testid=legend] [data-legend='built-up-areas']"));
+        assertThat(builtUpRow.isDisplayed()).as("legend row of a layer that is off").isFalse();
+        overlayCheckbox("built-up-areas").click();
+        assertThat(driver.findElements(By.cssSelector("path.az-built-up"))).hasSize((int) numberMatched("built-up-areas"));
+        assertThat(builtUpRow.isDisplayed()).as("legend row once the layer is on").isTrue();
+        overlayCheckbox("built-up-areas").click();
+        assertThat(driver.findElements(By.cssSelector("path.az-built-up"))).isEmpty();
+
+        // Qinhuangdao: its border with Liaoning carries the consultation band
+        flyTo("秦皇岛市");
+        screenshot("map-zones.png");
+
+        // a click on a drawn ban zone names its class and cites its plan, even where a heating
+        // radius and the border band lie over it
+        JsonNode zone = null;
+        for (JsonNode f : json("/ogc/collections/ban-zones/items?limit=10000").path("features")) {
+            JsonNode p = f.path("properties");
+            if ("秦皇岛市".equals(p.path("city").asText()) && !p.has("source")) zone = f;
+        }
+        assertThat(zone).as("a drawn ban zone in Qinhuangdao").isNotNull();
+        JsonNode p = zone.path("properties");
+        String document = p.path("document").asText();
+        String title = json("/api/rules").path("documents").path(document).asText();
+        assertThat(title).as("title of " + document + " in the rule book").isNotBlank();
+        clickInside("path.az-ban-zone[data-feature-id='" + zone.path("id").asText() + "']");
+        WebElement popup = new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
+        assertThat(popup.findElement(By.cssSelector("h3")).getText()).as("the ban zone first").isEqualTo(p.path("name").asText());
+        assertThat(popup.getText()).contains("禁燃区", "class " + p.path("class").asText(), "《" + title + "》",
+                p.path("clause").asText(), "示意 illustrative", p.path("district").asText());
+        screenshot("map-zones-popup.png");
+
+        List<String> errors = consoleMessages(Level.SEVERE);
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    /** Opens the page and waits until every collection is drawn or has failed. */
+    private void loadPage() throws IOException {
+        driver.get(service.baseUrl() + "/");
+        try {
+            new WebDriverWait(driver, LOAD_TIMEOUT).until(d -> "true".equals(bodyData("complete")) || !bodyData("error").isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("map-timeout.png");
+            fail("the map did not finish loading within " + LOAD_TIMEOUT.toSeconds() + " s; status line: '"
+                    + driver.findElement(By.id("status")).getText() + "'; console: " + consoleMessages(Level.ALL), e);
+        }
+    }
+
+    private WebElement overlayCheckbox(String collection) {
+        return driver.findElement(By.xpath("//label[.//*[@data-overlay='" + collection + "']]//input"));
+    }
+
+    /**
+     * Clicks a point inside the path where only zones lie over it (no marker, label, control or
+     * popup): the click has to get through the radii and bands to what lies underneath.
+     */
+    private void clickInside(String pathSelector) {
+        Object found = ((JavascriptExecutor) driver).executeScript(
+                "const path = document.querySelector(arguments[0]);"
+                + "const r = path.getBoundingClientRect();"
+                + "for (let k = 1; k < 400; k++) {"
+                // a low-discrepancy walk over the middle 80 % of the box
+                + "  const x = r.left + r.width * (0.1 + 0.8 * ((k * 0.618034) % 1));"
+                + "  const y = r.top + r.height * (0.1 + 0.8 * ((k * 0.754878) % 1));"
+                + "  const hits = document.elementsFromPoint(x, y);"
+                + "  if (hits.includes(path) && hits[0].matches('path.az-zone')) return [x, y];"
+                + "}"
+                + "return null;", pathSelector);
+        assertThat(found).as("a free point inside " + pathSelector).isInstanceOf(List.class);
+        List<?> point = (List<?>) found;
+        new Actions(driver).moveToLocation(((Number) point.get(0)).intValue(), ((Number) point.get(1)).intValue())
+                .click().perform();
+    }
+
+    private JsonNode json(String pathAndQuery) throws IOException {
+        return JSON.readTree(service.get(pathAndQuery).body());
+    }
+
+    private static int[] rgb(String hex) {
+        assertThat(hex).as("a fill colour").matches("#[0-9a-fA-F]{6}");
+        return new int[] {Integer.parseInt(hex.substring(1, 3), 16), Integer.parseInt(hex.substring(3, 5), 16),
+                Integer.parseInt(hex.substring(5, 7), 16)};
+    }
+
+    /** Relative luminance (Rec. 709 weights) on the 0–255 scale: enough to order colours by darkness. */
+    private static double luminance(int[] rgb) {
+        return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
     }
 
     private void flyTo(String city) {
