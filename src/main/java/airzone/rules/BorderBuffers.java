@@ -6,10 +6,6 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.geom.util.GeometryFixer;
-import org.locationtech.jts.operation.overlayng.OverlayNG;
-import org.locationtech.jts.precision.GeometryPrecisionReducer;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 import java.util.ArrayList;
@@ -25,7 +21,6 @@ final class BorderBuffers {
     record Piece(Border border, Jurisdiction side, Jurisdiction neighbour, Geometry area) {
     }
 
-    private static final PrecisionModel GRID = new PrecisionModel(1e7);
     /** Parts smaller than this are overlay dust, not territory. */
     private static final double MIN_PART_M2 = 1.0;
 
@@ -35,12 +30,12 @@ final class BorderBuffers {
     /** @param all every jurisdiction, so that gap filling never reaches into a third one */
     static List<Piece> compute(Border border, double metres, List<Jurisdiction> all) {
         Geometry band = MetricBuffer.buffer(border.lines(), metres);
-        Geometry right = overlay(band, near(border.right(), band), OverlayNG.INTERSECTION);
-        Geometry left = overlay(overlay(band, near(border.left(), band), OverlayNG.INTERSECTION), right, OverlayNG.DIFFERENCE);
-        left = overlay(left, gapsBetween(left, right, border, all), OverlayNG.UNION);
+        Geometry right = band.intersection(near(border.right(), band));
+        Geometry left = band.intersection(near(border.left(), band)).difference(right);
+        left = left.union(gapsBetween(left, right, border, all));
         List<Piece> pieces = new ArrayList<>();
-        addIfAny(pieces, new Piece(border, border.left(), border.right(), withoutDust(left)));
-        addIfAny(pieces, new Piece(border, border.right(), border.left(), withoutDust(right)));
+        addIfAny(pieces, new Piece(border, border.left(), border.right(), withoutDust(left, right)));
+        addIfAny(pieces, new Piece(border, border.right(), border.left(), withoutDust(right, left)));
         return pieces;
     }
 
@@ -51,7 +46,7 @@ final class BorderBuffers {
      * jurisdiction's land.
      */
     private static Geometry gapsBetween(Geometry left, Geometry right, Border border, List<Jurisdiction> all) {
-        Geometry both = overlay(left, right, OverlayNG.UNION);
+        Geometry both = left.union(right);
         List<Geometry> holes = new ArrayList<>();
         for (int i = 0; i < both.getNumGeometries(); i++) {
             if (!(both.getGeometryN(i) instanceof Polygon p)) continue;
@@ -65,7 +60,7 @@ final class BorderBuffers {
         for (Jurisdiction other : all) {
             if (other == border.left() || other == border.right()) continue;
             if (!other.area().getEnvelopeInternal().intersects(gaps.getEnvelopeInternal())) continue;
-            gaps = overlay(gaps, near(other, gaps), OverlayNG.DIFFERENCE);
+            gaps = gaps.difference(near(other, gaps));
         }
         return gaps;
     }
@@ -81,21 +76,11 @@ final class BorderBuffers {
         if (!piece.area().isEmpty()) pieces.add(piece);
     }
 
-    private static Geometry overlay(Geometry a, Geometry b, int operation) {
-        return OverlayNG.overlay(a, b, operation);
-    }
-
-    /**
-     * Rounded vertex by vertex to the 1e-7° grid the API writes coordinates on (1 cm), so what is
-     * served is what was checked; vertex by vertex, so the two pieces still share their edges
-     * exactly. A sliver thinner than the grid collapses and is repaired away. Parts under 1 m² go.
-     */
-    private static Geometry withoutDust(Geometry exact) {
-        Geometry area = GeometryPrecisionReducer.reducePointwise(exact, GRID);
-        if (!area.isValid()) area = GeometryFixer.fix(area);
+    /** Parts under 1 m² go, unless they fill a hole of the other piece (they touch it). */
+    private static Geometry withoutDust(Geometry area, Geometry other) {
         List<Polygon> kept = new ArrayList<>();
         for (int i = 0; i < area.getNumGeometries(); i++) {
-            if (area.getGeometryN(i) instanceof Polygon p && Geodesics.areaSquareMetres(p) >= MIN_PART_M2) kept.add(p);
+            if (area.getGeometryN(i) instanceof Polygon p && (Geodesics.areaSquareMetres(p) >= MIN_PART_M2 || p.intersects(other))) kept.add(p);
         }
         return area.getFactory().createMultiPolygon(kept.toArray(Polygon[]::new));
     }
