@@ -1,13 +1,10 @@
 package airzone.geo;
 
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 
 /**
  * A transverse-Mercator projection on the CGCS2000 ellipsoid (GRS 80) with a chosen central
@@ -57,39 +54,11 @@ public final class TransverseMercator {
 
     /** Lon/lat degrees → metres east/north. */
     public Geometry project(Geometry lonLat) {
-        return transform(lonLat, forward);
+        return ProjectedGeometry.transform(lonLat, forward);
     }
 
     /** Metres east/north → lon/lat degrees. */
     public Geometry unproject(Geometry metres) {
-        return transform(metres, inverse);
-    }
-
-    private static Geometry transform(Geometry geometry, CoordinateTransform transform) {
-        Geometry copy = geometry.copy();
-        ProjCoordinate in = new ProjCoordinate();
-        ProjCoordinate out = new ProjCoordinate();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                in.x = seq.getX(i);
-                in.y = seq.getY(i);
-                transform.transform(in, out);
-                seq.setOrdinate(i, 0, out.x);
-                seq.setOrdinate(i, 1, out.y);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        copy.geometryChanged();
-        return copy;
+        return ProjectedGeometry.transform(metres, inverse);
     }
 }

@@ -1,7 +1,6 @@
 package airzone.io;
 
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import airzone.geo.ProjectedGeometry;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -31,12 +30,7 @@ public final class Reprojection {
     public GeometryTransform to(ExportCrs target) {
         if (target.geographic()) return geometry -> geometry;
         CoordinateTransform transform = transforms.createTransform(system(target.baseGeographic()), system(target.epsg()));
-        return geometry -> {
-            Geometry copy = geometry.copy();
-            copy.apply(new Filter(transform));
-            copy.geometryChanged();
-            return copy;
-        };
+        return geometry -> ProjectedGeometry.transform(geometry, transform);
     }
 
     /** Projects one lon/lat position; for tests and checks. */
@@ -56,34 +50,5 @@ public final class Reprojection {
     @FunctionalInterface
     public interface GeometryTransform {
         Geometry apply(Geometry lonLat);
-    }
-
-    private static final class Filter implements CoordinateSequenceFilter {
-        private final CoordinateTransform transform;
-        private final ProjCoordinate in = new ProjCoordinate();
-        private final ProjCoordinate out = new ProjCoordinate();
-
-        Filter(CoordinateTransform transform) {
-            this.transform = transform;
-        }
-
-        @Override
-        public void filter(CoordinateSequence seq, int i) {
-            in.x = seq.getX(i);
-            in.y = seq.getY(i);
-            transform.transform(in, out);
-            seq.setOrdinate(i, 0, out.x);
-            seq.setOrdinate(i, 1, out.y);
-        }
-
-        @Override
-        public boolean isDone() {
-            return false;
-        }
-
-        @Override
-        public boolean isGeometryChanged() {
-            return true;
-        }
     }
 }
