@@ -64,7 +64,13 @@ public final class RunningService implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String pathAndQuery, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).GET();
+        return send("GET", pathAndQuery, null, headers);
+    }
+
+    /** Any request; {@code body} null for none, {@code headers} as name, value, name, value… */
+    public HttpResponse<String> send(String method, String pathAndQuery, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) request.headers(headers);
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

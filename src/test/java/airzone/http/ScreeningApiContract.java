@@ -18,9 +18,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -243,16 +240,7 @@ abstract class ScreeningApiContract {
     }
 
     private HttpResponse<String> post(String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/geo+json").build();
-        try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return service.send("POST", path, body, "Content-Type", "application/geo+json");
     }
 
     private static JsonNode json(HttpResponse<String> response, int status) {
