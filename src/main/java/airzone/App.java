@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.concurrent.CountDownLatch;
 
-/** Wiring: configuration → store → sample data → derived layers → HTTP. No DI framework; everything is built here. */
+/** Wiring: configuration → store → HTTP → sample data → derived layers → ready. No DI framework; everything is built here. */
 public final class App implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
@@ -45,20 +46,22 @@ public final class App implements AutoCloseable {
         }
     }
 
-    /** Starts the whole service; a setting it cannot run with comes back as {@link Config.Invalid}. */
+    /**
+     * Starts the whole service; a setting it cannot run with comes back as {@link Config.Invalid}.
+     * HTTP comes up first, answering /health at once; the API waits on {@code ready} while the
+     * first start seeds the store and computes the derived layers, so no request sees them half-made.
+     * Returns when the service is ready.
+     */
     public static App start(Config config) {
         long started = System.nanoTime();
         FeatureStore store = openStore(config);
+        CountDownLatch ready = new CountDownLatch(1);
+        DerivedLayers derived = new DerivedLayers(store, RuleBook.load());
+        Screener screener = new Screener(store, derived, Catalogues.load());
+        BatchJobs jobs = new BatchJobs(screener, config.dataDir());
+        HttpServer server;
         try {
-            if (SampleData.seedIfEmpty(store)) LOG.info("seeded the empty {} store with the sample data", store.kind());
-            DerivedLayers derived = new DerivedLayers(store, RuleBook.load());
-            derived.recompute();
-            Screener screener = new Screener(store, derived, Catalogues.load());
-            BatchJobs jobs = new BatchJobs(screener, config.dataDir());
-            HttpServer server = new HttpServer(config, store, derived, screener, jobs).start(config.port());
-            LOG.info("airzone on http://localhost:{} ({} store) after {} ms", server.port(), store.kind(),
-                    (System.nanoTime() - started) / 1_000_000);
-            return new App(store, screener, jobs, server);
+            server = new HttpServer(config, store, derived, screener, jobs, ready).start(config.port());
         } catch (JavalinBindException e) {
             store.close();
             throw new Config.Invalid("port " + config.port() + " is already in use (AIRZONE_PORT)");
@@ -66,6 +69,19 @@ public final class App implements AutoCloseable {
             store.close();
             throw e;
         }
+        App app = new App(store, screener, jobs, server);
+        try {
+            if (SampleData.seedIfEmpty(store)) LOG.info("seeded the empty {} store with the sample data", store.kind());
+            derived.recompute();
+            screener.refresh();
+            ready.countDown();
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        LOG.info("airzone on http://localhost:{} ({} store) ready after {} ms", server.port(), store.kind(),
+                (System.nanoTime() - started) / 1_000_000);
+        return app;
     }
 
     private static FeatureStore openStore(Config config) {

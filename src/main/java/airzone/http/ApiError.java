@@ -33,6 +33,10 @@ public final class ApiError extends RuntimeException {
         return new ApiError(413, detail);
     }
 
+    public static ApiError unavailable(String detail) {
+        return new ApiError(503, detail);
+    }
+
     public int status() {
         return status;
     }

@@ -16,16 +16,22 @@ import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 /** The HTTP side: every route in one place, and the one mapping from failures to JSON errors. */
 public final class HttpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
+    private static final long STARTUP_WAIT_SECONDS = 60;
+
     private final Javalin app;
 
-    public HttpServer(Config config, FeatureStore store, DerivedLayers derived, Screener screener, BatchJobs jobs) {
+    /** @param ready counted down once the store is seeded and the derived layers are current */
+    public HttpServer(Config config, FeatureStore store, DerivedLayers derived, Screener screener, BatchJobs jobs, CountDownLatch ready) {
         OgcController ogc = new OgcController(store);
-        ServiceController service = new ServiceController(config, store);
+        ServiceController service = new ServiceController(config, store, ready);
         RulesController rules = new RulesController(config, derived, screener);
         SiteReader sites = new SiteReader(screener.catalogues(), config.maxSiteAreaKm2());
         ScreenController screen = new ScreenController(screener, sites);
@@ -45,6 +51,10 @@ public final class HttpServer {
             javalin.router.ignoreTrailingSlashes = true;
         });
 
+        // the API answers only once the first start's seeding and derived layers are done; /health and the page do not wait
+        app.before(ctx -> {
+            if (ctx.path().startsWith("/ogc") || ctx.path().startsWith("/api")) awaitReady(ready);
+        });
         app.get("/ogc", ogc::landing);
         app.get("/ogc/conformance", ogc::conformance);
         app.get("/ogc/api", ogc::api);
@@ -84,6 +94,15 @@ public final class HttpServer {
         app.error(405, ctx -> {
             if (ctx.result() == null) ErrorBody.send(ctx, 405, ctx.method() + " is not allowed on " + ctx.path());
         });
+    }
+
+    private static void awaitReady(CountDownLatch ready) {
+        try {
+            if (!ready.await(STARTUP_WAIT_SECONDS, TimeUnit.SECONDS)) throw ApiError.unavailable("the service is still starting; try again shortly");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiError.unavailable("the service is shutting down");
+        }
     }
 
     public HttpServer start(int port) {

@@ -8,16 +8,19 @@ import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /** Service routes outside OGC: liveness and what the web page needs to know about this deployment. */
 final class ServiceController {
 
     private final Config config;
     private final FeatureStore store;
+    private final CountDownLatch ready;
 
-    ServiceController(Config config, FeatureStore store) {
+    ServiceController(Config config, FeatureStore store, CountDownLatch ready) {
         this.config = config;
         this.store = store;
+        this.ready = ready;
     }
 
     void health(Context ctx) {
@@ -26,6 +29,8 @@ final class ServiceController {
         body.put("status", up ? "ok" : "degraded");
         body.put("store", store.kind());
         body.put("database", up ? "up" : "down");
+        // false while a first start seeds the store and computes the derived layers; the API waits for it
+        body.put("ready", ready.getCount() == 0);
         if (up) {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (CollectionInfo info : Catalog.all()) counts.put(info.id(), store.count(info.id()));

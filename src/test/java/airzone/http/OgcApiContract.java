@@ -215,6 +215,7 @@ abstract class OgcApiContract {
         JsonNode health = json("/health", 200);
         assertThat(health.get("status").asText()).isEqualTo("ok");
         assertThat(health.get("store").asText()).isEqualTo(store().name().toLowerCase());
+        assertThat(health.get("ready").asBoolean()).isTrue();
         assertThat(health.get("collections").get("districts").asInt()).isGreaterThanOrEqualTo(60);
     }
 
