@@ -13,6 +13,7 @@ import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -29,12 +30,16 @@ final class NearestIndex {
     private record Part(Feature feature, Coordinate a, Coordinate b) {
     }
 
+    private record Candidate(Part part, double estimate) {
+    }
+
     /** Coarse copy tolerance: 0.01° is at most ~1.1 km on the ground. */
     private static final double COARSE_DEG = 0.01;
     private static final double COARSE_SLACK_M = 1_200;
     /** How far the planar estimate may be off the geodesic distance, relatively and absolutely. */
     private static final double ESTIMATE_ERROR = 0.03;
     private static final double ESTIMATE_SLACK_M = 500;
+    private static final int MAX_EXACT = 16;
     private static final double FIRST_RADIUS_M = 50_000;
     private static final double LAST_RADIUS_M = 5_000_000;
 
@@ -80,22 +85,22 @@ final class NearestIndex {
         if (Double.isNaN(coarseMetres)) return null;
 
         double fineRadius = (coarseMetres + COARSE_SLACK_M) * (1 + ESTIMATE_ERROR) + ESTIMATE_SLACK_M + siteRadius(site, origin);
-        List<Part> candidates = new ArrayList<>();
-        List<Double> estimates = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
         double bestEstimate = Double.MAX_VALUE;
         for (Object item : fine.query(around(site.getEnvelopeInternal(), fineRadius))) {
             Part part = (Part) item;
             double estimate = estimate(origin, part);
-            candidates.add(part);
-            estimates.add(estimate);
+            candidates.add(new Candidate(part, estimate));
             bestEstimate = Math.min(bestEstimate, estimate);
         }
-        // any part whose estimate is within the estimate's error of the best one may be the nearest
+        // any part whose estimate is within the estimate's error of the best one may be the nearest;
+        // the estimate's error runs the same way for neighbouring segments, so the nearest is among
+        // the first few by estimate, and only those get the exact (costlier) geodesic distance
         double keep = (bestEstimate + siteRadius(site, origin)) * (1 + ESTIMATE_ERROR) / (1 - ESTIMATE_ERROR) + ESTIMATE_SLACK_M;
+        candidates.sort(Comparator.comparingDouble(Candidate::estimate));
         Nearest nearest = null;
-        for (int i = 0; i < candidates.size(); i++) {
-            if (estimates.get(i) > keep) continue;
-            Part part = candidates.get(i);
+        for (int i = 0; i < candidates.size() && i < MAX_EXACT && candidates.get(i).estimate() <= keep; i++) {
+            Part part = candidates.get(i).part();
             double metres = distance.metres(site, geometry(part));
             if (nearest == null || metres < nearest.metres()) nearest = new Nearest(part.feature(), metres);
         }
