@@ -24,11 +24,11 @@ public final class Screener {
     private final Catalogues catalogues;
     private final AtomicReference<ScreeningIndex> index = new AtomicReference<>();
 
+    /** The index is empty until the first {@link #refresh()}, which App calls once the store is seeded and derived. */
     public Screener(FeatureStore store, DerivedLayers derived, Catalogues catalogues) {
         this.store = store;
         this.derived = derived;
         this.catalogues = catalogues;
-        refresh();
     }
 
     /** Rebuilds the index from the store and swaps it in; screenings under way finish on the old one. */
