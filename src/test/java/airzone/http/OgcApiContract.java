@@ -1,12 +1,8 @@
 package airzone.http;
 
-import airzone.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.geom.Geometry;
@@ -25,23 +21,9 @@ import java.util.zip.GZIPInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OGC API - Features read side over the real sample data; runs once per store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class OgcApiContract {
+abstract class OgcApiContract extends ServiceContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private RunningService service;
-
-    protected abstract RunningService.Store store();
-
-    @BeforeAll
-    void start() {
-        service = RunningService.start(store());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        service.close();
-    }
 
     @Test
     void landingPageLinksApiConformanceAndDataAbsolutely() {

@@ -1,12 +1,8 @@
 package airzone.http;
 
-import airzone.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,22 +16,12 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rule book over HTTP and the derived layers that follow its parameters; runs once per store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RulesApiContract {
+abstract class RulesApiContract extends ServiceContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private RunningService service;
-
-    protected abstract RunningService.Store store();
-
-    @BeforeAll
-    void start() {
-        service = RunningService.start(store(), Map.of("AIRZONE_ALLOW_RULE_EDITS", "true"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        service.close();
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("AIRZONE_ALLOW_RULE_EDITS", "true");
     }
 
     @Test

@@ -1,15 +1,11 @@
 package airzone.http;
 
-import airzone.RunningService;
 import airzone.layer.Feature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.densify.Densifier;
@@ -27,23 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** Screening of single sites against the sample data, with GeographicLib as the distance oracle; runs once per store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ScreeningApiContract {
+abstract class ScreeningApiContract extends ServiceContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private RunningService service;
-
-    protected abstract RunningService.Store store();
-
-    @BeforeAll
-    void start() {
-        service = RunningService.start(store());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        service.close();
-    }
 
     @Test
     void aNewCoalBoilerInCentralHaigangIsProhibitedByTheBanZone() {
