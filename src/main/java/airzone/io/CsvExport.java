@@ -1,5 +1,6 @@
 package airzone.io;
 
+import airzone.geo.GridRounding;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.locationtech.jts.io.WKTWriter;
@@ -47,7 +48,7 @@ final class CsvExport implements FormatWriter {
                     for (Column c : layer.columns()) {
                         record.add(Column.display(c.value(row)));
                     }
-                    record.add(row.geometry() == null ? "" : wkt.write(Ordinates.roundKeepingValid(row.geometry(), layer.crs().decimals())));
+                    record.add(row.geometry() == null ? "" : wkt.write(GridRounding.roundKeepingValid(row.geometry(), layer.crs().decimals())));
                     csv.printRecord(record);
                 }
             }

@@ -1,5 +1,6 @@
 package airzone.io;
 
+import airzone.geo.GridRounding;
 import airzone.geo.GeoJson;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -37,7 +38,7 @@ final class GeoJsonExport implements FormatWriter {
                 gen.writeStringField("id", row.id());
                 gen.writeFieldName("geometry");
                 if (row.geometry() == null) gen.writeNull();
-                else GeoJsonGeometry.write(gen, Ordinates.roundKeepingValid(row.geometry(), layer.crs().decimals()), layer.crs().decimals());
+                else GeoJsonGeometry.write(gen, GridRounding.roundKeepingValid(row.geometry(), layer.crs().decimals()), layer.crs().decimals());
                 gen.writeFieldName("properties");
                 GeoJson.MAPPER.writeTree(gen, row.properties());
                 gen.writeEndObject();

@@ -1,5 +1,6 @@
 package airzone.io;
 
+import airzone.geo.GridRounding;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.locationtech.jts.io.kml.KMLWriter;
 
@@ -112,7 +113,7 @@ final class KmlExport implements FormatWriter {
                 }
                 w.write("</SchemaData></ExtendedData>\n");
                 if (row.geometry() != null && !row.geometry().isEmpty()) {
-                    w.write(geometry.write(Ordinates.roundKeepingValid(row.geometry(), layer.crs().decimals())));
+                    w.write(geometry.write(GridRounding.roundKeepingValid(row.geometry(), layer.crs().decimals())));
                     w.write("\n");
                 }
                 w.write("</Placemark>\n");

@@ -1,5 +1,6 @@
 package airzone.io;
 
+import airzone.geo.GridRounding;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTReader;
@@ -28,8 +29,8 @@ class ExportOrdinatesTest {
         Geometry g = new WKTReader().read("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 1, 0 0)), "
                 + "((2 0, 2.00000003 0.5, 2.00000001 1, 2 0)))");
         assertThat(g.isValid()).isTrue();
-        assertThat(Ordinates.round(g, 7).isValid()).as("naive rounding").isFalse();
-        Geometry kept = Ordinates.roundKeepingValid(g, 7);
+        assertThat(GridRounding.round(g, 7).isValid()).as("naive rounding").isFalse();
+        Geometry kept = GridRounding.roundKeepingValid(g, 7);
         assertThat(kept.isValid()).isTrue();
         assertThat(kept.getGeometryType()).isEqualTo("MultiPolygon");
         assertThat(kept.getArea()).isEqualTo(1.0);
@@ -38,6 +39,6 @@ class ExportOrdinatesTest {
     @Test
     void validGeometriesAreOnlyRounded() throws Exception {
         Geometry g = new WKTReader().read("POLYGON ((119.12345678 39.9, 119.5 39.9, 119.5 40.1, 119.12345678 39.9))");
-        assertThat(Ordinates.roundKeepingValid(g, 7).getCoordinates()[0].x).isEqualTo(119.1234568);
+        assertThat(GridRounding.roundKeepingValid(g, 7).getCoordinates()[0].x).isEqualTo(119.1234568);
     }
 }
