@@ -37,6 +37,8 @@ public final class GeoJson {
         GeoJsonWriter writer = new GeoJsonWriter(DECIMALS);
         writer.setEncodeCRS(false);
         writer.setForceCCW(true);
-        return writer.write(geometry);
+        // rounding each vertex to 7 decimals can collapse a sliver thinner than 1 cm (one derived
+        // border band has one); GridRounding keeps the written geometry valid
+        return writer.write(GridRounding.roundKeepingValid(geometry, DECIMALS));
     }
 }
