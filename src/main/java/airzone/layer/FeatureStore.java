@@ -1,5 +1,9 @@
 package airzone.layer;
 
+import airzone.auth.UserStore;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +35,40 @@ public interface FeatureStore extends AutoCloseable {
     /** True when no feature of any collection is stored yet, i.e. the store wants its seed. */
     boolean isEmpty();
 
-    /** Adds new features in one transaction, each with a fresh version; fails whole if any id exists. */
-    void insert(String collection, List<Feature> features);
+    /**
+     * The seed: adds new features in one transaction, each with a fresh version and a history entry
+     * (action "seed" by {@code user}); fails whole if any id exists.
+     */
+    void insert(String collection, List<Feature> features, String user);
+
+    // Edits by people. Each is one transaction that also writes the feature's history and the audit
+    // trail; refusals because of the stored state come as EditRefused (not found, stale, taken, derived).
+
+    /** Stores a new feature under its id; the returned one carries the assigned version. */
+    Feature create(String collection, Feature feature, String user);
+
+    /** Replaces the feature if it is still at {@code expectedVersion}. */
+    Feature update(String collection, String id, long expectedVersion, Feature next, String user);
+
+    /** Soft delete if still at {@code expectedVersion}: reads stop showing it, history keeps every version. */
+    Feature delete(String collection, String id, long expectedVersion, String user);
+
+    /** Makes a version from the history current again (live or deleted feature), as a new version. */
+    Feature restore(String collection, String id, long fromVersion, String user);
+
+    /** Creates or replaces each feature by id, all in one transaction, recorded under {@code action}. */
+    Upserted upsert(String collection, List<Feature> features, String user, String action);
+
+    /** Every version of a feature, newest first; empty when it never existed. */
+    List<HistoryEntry> history(String collection, String id);
+
+    /** The audit trail from {@code since} on, oldest first. */
+    List<AuditEntry> audit(Instant since, int limit);
+
+    /** An audit line for a change that is not a feature (rule parameters, users). */
+    void recordAudit(String user, String action, JsonNode detail);
+
+    UserStore users();
 
     /**
      * In one transaction, removes every derived feature of the named collections and stores the

@@ -32,7 +32,7 @@ public final class Screener {
     }
 
     /** Rebuilds the index from the store and swaps it in; screenings under way finish on the old one. */
-    public void refresh() {
+    public synchronized void refresh() {
         index.set(ScreeningIndex.build(store, derived.parameters()));
     }
 

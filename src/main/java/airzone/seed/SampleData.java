@@ -35,6 +35,8 @@ public final class SampleData {
     /** Illustrative drawn zones, one file per collection, each feature marked illustrative. */
     private static final List<String> DRAWN_SAMPLES = List.of("ban-zones", "built-up-areas", "industrial-parks", "control-zones");
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+    /** The name history and audit give the seeding; user names cannot take it (see Users). */
+    public static final String SEED_USER = "system";
 
     private SampleData() {
     }
@@ -42,10 +44,10 @@ public final class SampleData {
     /** @return true when the store was empty and has been seeded */
     public static boolean seedIfEmpty(FeatureStore store) {
         if (!store.isEmpty()) return false;
-        store.insert("districts", withFlags(geoJson("gis-data/districts.geojson"), "gis-data/sample-district-flags.json"));
-        store.insert("provinces", geoJson("gis-data/provinces.geojson"));
-        store.insert("heat-sources", heatSources("gis-data/heat-sources.csv"));
-        for (String drawn : DRAWN_SAMPLES) store.insert(drawn, geoJson("gis-data/sample-" + drawn + ".geojson"));
+        store.insert("districts", withFlags(geoJson("gis-data/districts.geojson"), "gis-data/sample-district-flags.json"), SEED_USER);
+        store.insert("provinces", geoJson("gis-data/provinces.geojson"), SEED_USER);
+        store.insert("heat-sources", heatSources("gis-data/heat-sources.csv"), SEED_USER);
+        for (String drawn : DRAWN_SAMPLES) store.insert(drawn, geoJson("gis-data/sample-" + drawn + ".geojson"), SEED_USER);
         return true;
     }
 

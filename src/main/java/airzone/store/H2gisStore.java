@@ -13,7 +13,7 @@ import java.sql.SQLException;
 public final class H2gisStore extends JdbcFeatureStore {
 
     private H2gisStore(HikariDataSource dataSource) {
-        super(dataSource);
+        super(dataSource, Dialect.H2GIS);
     }
 
     public static H2gisStore open(Path dataDir) {
@@ -46,15 +46,5 @@ public final class H2gisStore extends JdbcFeatureStore {
     @Override
     public String kind() {
         return "h2gis";
-    }
-
-    @Override
-    protected String jsonParameter() {
-        return "?";
-    }
-
-    @Override
-    protected String nextVersion() {
-        return "NEXT VALUE FOR feature_version";
     }
 }

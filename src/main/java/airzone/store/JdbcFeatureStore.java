@@ -1,20 +1,22 @@
 package airzone.store;
 
-import airzone.geo.GeoJson;
+import airzone.auth.UserStore;
+import airzone.layer.AuditEntry;
 import airzone.layer.Bbox;
 import airzone.layer.Feature;
 import airzone.layer.FeaturePage;
 import airzone.layer.FeatureStore;
+import airzone.layer.HistoryEntry;
+import airzone.layer.Upserted;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,33 +24,36 @@ import java.util.Optional;
 /**
  * The SQL both stores share. H2GIS and PostGIS agree on ST_GeomFromWKB, ST_AsBinary, ST_MakeEnvelope
  * and the {@code &&} index operator, so geometry crosses JDBC as WKB in both and only the few
- * dialect differences (JSON parameters, connection set-up) live in the subclasses.
+ * dialect differences ({@link Dialect}, connection set-up) live in the subclasses.
+ * Reads never show soft-deleted features.
  */
 abstract class JdbcFeatureStore implements FeatureStore {
 
     private static final String COLUMNS = "id, properties, ST_AsBinary(geom) AS wkb, version";
+    private static final String LIVE = " FROM features WHERE collection = ? AND NOT deleted";
     private static final String BBOX_FILTER =
             " AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))";
 
     protected final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final FeatureWrites writes;
+    private final HistoryReads history;
+    private final JdbcUsers users;
 
-    protected JdbcFeatureStore(HikariDataSource dataSource) {
+    protected JdbcFeatureStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.writes = new FeatureWrites(dataSource, dialect);
+        this.history = new HistoryReads(dataSource);
+        this.users = new JdbcUsers(dataSource);
     }
-
-    /** The placeholder that turns a JSON text parameter into the column's type. */
-    protected abstract String jsonParameter();
-
-    /** The expression that draws the next value of the feature_version sequence. */
-    protected abstract String nextVersion();
 
     @Override
     public FeaturePage items(String collection, Bbox bbox, int limit, int offset) {
         String filter = bbox == null ? "" : BBOX_FILTER;
-        try (Connection c = dataSource.getConnection()) {
+        return Jdbc.read(dataSource, "reading " + collection, c -> {
             long matched;
-            try (PreparedStatement count = c.prepareStatement(
-                    "SELECT COUNT(*) FROM features WHERE collection = ?" + filter)) {
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*)" + LIVE + filter)) {
                 bind(count, collection, bbox);
                 try (ResultSet rs = count.executeQuery()) {
                     rs.next();
@@ -56,50 +61,44 @@ abstract class JdbcFeatureStore implements FeatureStore {
                 }
             }
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM features WHERE collection = ?" + filter
-                            + " ORDER BY id LIMIT ? OFFSET ?")) {
+                    "SELECT " + COLUMNS + LIVE + filter + " ORDER BY id LIMIT ? OFFSET ?")) {
                 int next = bind(select, collection, bbox);
                 select.setInt(next, limit);
                 select.setInt(next + 1, offset);
-                return new FeaturePage(readAll(select), matched);
+                return new FeaturePage(Jdbc.readFeatures(select), matched);
             }
-        } catch (SQLException e) {
-            throw new StoreException("reading " + collection, e);
-        }
+        });
     }
 
     @Override
     public Optional<Feature> item(String collection, String id) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement(
-                     "SELECT " + COLUMNS + " FROM features WHERE collection = ? AND id = ?")) {
-            select.setString(1, collection);
-            select.setString(2, id);
-            return readAll(select).stream().findFirst();
-        } catch (SQLException e) {
-            throw new StoreException("reading " + collection + "/" + id, e);
-        }
+        return Jdbc.read(dataSource, "reading " + collection + "/" + id, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + LIVE + " AND id = ?")) {
+                select.setString(1, collection);
+                select.setString(2, id);
+                return Jdbc.readFeatures(select).stream().findFirst();
+            }
+        });
     }
 
     @Override
     public long count(String collection) {
-        return queryLong("SELECT COUNT(*) FROM features WHERE collection = ?", collection);
+        return queryLong("SELECT COUNT(*)" + LIVE, collection);
     }
 
     @Override
     public Optional<Bbox> extent(String collection) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT MIN(ST_XMin(geom)), MIN(ST_YMin(geom)), "
-                     + "MAX(ST_XMax(geom)), MAX(ST_YMax(geom)) FROM features WHERE collection = ?")) {
-            ps.setString(1, collection);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getObject(1) == null) return Optional.empty();
-                return Optional.of(new Bbox(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)));
+        return Jdbc.read(dataSource, "measuring the extent of " + collection, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(ST_XMin(geom)), MIN(ST_YMin(geom)), "
+                    + "MAX(ST_XMax(geom)), MAX(ST_YMax(geom))" + LIVE)) {
+                ps.setString(1, collection);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getObject(1) == null) return Optional.empty();
+                    return Optional.of(new Bbox(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)));
+                }
             }
-        } catch (SQLException e) {
-            throw new StoreException("measuring the extent of " + collection, e);
-        }
+        });
     }
 
     @Override
@@ -108,87 +107,110 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
-    public void insert(String collection, List<Feature> features) {
-        inTransaction("inserting into " + collection, c -> insertAll(c, collection, features, false));
+    public void insert(String collection, List<Feature> features, String user) {
+        writes.seed(collection, features, user);
+    }
+
+    @Override
+    public Feature create(String collection, Feature feature, String user) {
+        return writes.create(collection, feature, user);
+    }
+
+    @Override
+    public Feature update(String collection, String id, long expectedVersion, Feature next, String user) {
+        return writes.update(collection, id, expectedVersion, next, user);
+    }
+
+    @Override
+    public Feature delete(String collection, String id, long expectedVersion, String user) {
+        return writes.delete(collection, id, expectedVersion, user);
+    }
+
+    @Override
+    public Feature restore(String collection, String id, long fromVersion, String user) {
+        return writes.restore(collection, id, fromVersion, user);
+    }
+
+    @Override
+    public Upserted upsert(String collection, List<Feature> features, String user, String action) {
+        return writes.upsert(collection, features, user, action);
+    }
+
+    @Override
+    public List<HistoryEntry> history(String collection, String id) {
+        return history.history(collection, id);
+    }
+
+    @Override
+    public List<AuditEntry> audit(Instant since, int limit) {
+        return history.audit(since, limit);
+    }
+
+    @Override
+    public void recordAudit(String user, String action, JsonNode detail) {
+        writes.auditOnly(user, action, detail == null ? null : detail.toString());
+    }
+
+    @Override
+    public UserStore users() {
+        return users;
     }
 
     @Override
     public void replaceDerived(Map<String, List<Feature>> byCollection) {
-        inTransaction("replacing derived features", c -> {
+        Jdbc.inTransaction(dataSource, "replacing derived features", c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM features WHERE collection = ? AND derived")) {
                 for (String collection : byCollection.keySet()) {
                     delete.setString(1, collection);
                     delete.executeUpdate();
                 }
             }
-            for (Map.Entry<String, List<Feature>> e : byCollection.entrySet()) insertAll(c, e.getKey(), e.getValue(), true);
+            for (Map.Entry<String, List<Feature>> e : byCollection.entrySet()) insertDerived(c, e.getKey(), e.getValue());
+            return null;
         });
     }
 
     @Override
     public Optional<String> setting(String name) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT content FROM settings WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading setting " + name, e);
-        }
-    }
-
-    @Override
-    public void putSetting(String name, String json) {
-        inTransaction("writing setting " + name, c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM settings WHERE name = ?");
-                 PreparedStatement insert = c.prepareStatement(
-                         "INSERT INTO settings (name, content) VALUES (?, " + jsonParameter() + ")")) {
-                delete.setString(1, name);
-                delete.executeUpdate();
-                insert.setString(1, name);
-                insert.setString(2, json);
-                insert.executeUpdate();
+        return Jdbc.read(dataSource, "reading setting " + name, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT content FROM settings WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
             }
         });
     }
 
-    private void insertAll(Connection c, String collection, List<Feature> features, boolean derived) throws SQLException {
+    @Override
+    public void putSetting(String name, String json) {
+        Jdbc.inTransaction(dataSource, "writing setting " + name, c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM settings WHERE name = ?");
+                 PreparedStatement insert = c.prepareStatement(
+                         "INSERT INTO settings (name, content) VALUES (?, " + dialect.jsonParameter() + ")")) {
+                delete.setString(1, name);
+                delete.executeUpdate();
+                insert.setString(1, name);
+                insert.setString(2, json);
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    /** Derived features keep no history: the rules and their inputs, which do, make them again. */
+    private void insertDerived(Connection c, String collection, List<Feature> features) throws SQLException {
         WKBWriter wkb = new WKBWriter(2);
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO features (collection, id, version, properties, geom, derived) VALUES (?, ?, "
-                        + nextVersion() + ", " + jsonParameter() + ", ST_GeomFromWKB(?, 4326), ?)")) {
+                        + dialect.nextVersion() + ", " + dialect.jsonParameter() + ", ST_GeomFromWKB(?, 4326), TRUE)")) {
             for (Feature f : features) {
                 insert.setString(1, collection);
                 insert.setString(2, f.id());
                 insert.setString(3, f.properties().toString());
                 insert.setBytes(4, wkb.write(f.geometry()));
-                insert.setBoolean(5, derived);
                 insert.addBatch();
             }
             insert.executeBatch();
-        }
-    }
-
-    private interface Work {
-        void run(Connection c) throws SQLException;
-    }
-
-    /** Runs {@code work} as one transaction: all of it is committed, or none. */
-    private void inTransaction(String doing, Work work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException(doing, e);
         }
     }
 
@@ -214,34 +236,15 @@ abstract class JdbcFeatureStore implements FeatureStore {
         return 10;
     }
 
-    private static List<Feature> readAll(PreparedStatement select) throws SQLException {
-        WKBReader wkb = new WKBReader();
-        List<Feature> features = new ArrayList<>();
-        try (ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                try {
-                    features.add(new Feature(
-                            rs.getString("id"),
-                            GeoJson.parseObject(rs.getString("properties")),
-                            wkb.read(rs.getBytes("wkb")),
-                            rs.getLong("version")));
-                } catch (ParseException e) {
-                    throw new SQLException("stored geometry of " + rs.getString("id") + " is not WKB", e);
+    private long queryLong(String sql, String parameter) {
+        return Jdbc.read(dataSource, "counting features", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (parameter != null) ps.setString(1, parameter);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
                 }
             }
-        }
-        return features;
-    }
-
-    private long queryLong(String sql, String parameter) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (parameter != null) ps.setString(1, parameter);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("counting features", e);
-        }
+        });
     }
 }

@@ -7,7 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 public final class PostgisStore extends JdbcFeatureStore {
 
     private PostgisStore(HikariDataSource dataSource) {
-        super(dataSource);
+        super(dataSource, Dialect.POSTGIS);
     }
 
     public static PostgisStore open(String url, String user, String password) {
@@ -19,6 +19,10 @@ public final class PostgisStore extends JdbcFeatureStore {
         config.setPoolName("postgis");
         // fail fast when the database is away instead of queueing requests behind a dead pool
         config.setConnectionTimeout(5_000);
+        // a statement whose answer never comes (database frozen, network cut: no reset arrives, so the
+        // socket would wait for ever) fails after this many seconds instead of holding its request and its
+        // connection; far above any statement the service runs. socketTimeout=… in AIRZONE_DB_URL wins.
+        config.addDataSourceProperty("socketTimeout", "8");
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
@@ -37,15 +41,5 @@ public final class PostgisStore extends JdbcFeatureStore {
     @Override
     public String kind() {
         return "postgis";
-    }
-
-    @Override
-    protected String jsonParameter() {
-        return "CAST(? AS jsonb)";
-    }
-
-    @Override
-    protected String nextVersion() {
-        return "nextval('feature_version')";
     }
 }

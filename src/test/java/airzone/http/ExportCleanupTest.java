@@ -1,6 +1,11 @@
 package airzone.http;
 
+import airzone.auth.UserStore;
 import airzone.geo.GeoJson;
+import airzone.layer.AuditEntry;
+import airzone.layer.HistoryEntry;
+import airzone.layer.Upserted;
+import com.fasterxml.jackson.databind.JsonNode;
 import airzone.layer.Bbox;
 import airzone.layer.Feature;
 import airzone.layer.FeaturePage;
@@ -136,7 +141,52 @@ class ExportCleanupTest {
         }
 
         @Override
-        public void insert(String collection, List<Feature> features) {
+        public void insert(String collection, List<Feature> features, String user) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Feature create(String collection, Feature feature, String user) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Feature update(String collection, String id, long expectedVersion, Feature next, String user) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Feature delete(String collection, String id, long expectedVersion, String user) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Feature restore(String collection, String id, long fromVersion, String user) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Upserted upsert(String collection, List<Feature> features, String user, String action) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<HistoryEntry> history(String collection, String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<AuditEntry> audit(Instant since, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void recordAudit(String user, String action, JsonNode detail) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public UserStore users() {
             throw new UnsupportedOperationException();
         }
 

@@ -42,7 +42,7 @@ public final class DerivedLayersBenchmark {
         Path dir = Files.createTempDirectory("airzone-bench");
         try (H2gisStore store = H2gisStore.open(dir)) {
             SampleData.seedIfEmpty(store);
-            store.insert("heat-sources", sources);
+            store.insert("heat-sources", sources, "test");
             DerivedLayers derived = new DerivedLayers(store, book);
             derived.recompute();
             double[] threshold = {300};

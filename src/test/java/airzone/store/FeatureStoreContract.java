@@ -2,6 +2,7 @@ package airzone.store;
 
 import airzone.geo.GeoJson;
 import airzone.layer.Bbox;
+import airzone.layer.EditRefused;
 import airzone.layer.Feature;
 import airzone.layer.FeaturePage;
 import airzone.layer.FeatureStore;
@@ -52,7 +53,7 @@ abstract class FeatureStoreContract {
 
     @Test
     void insertedFeaturesComeBackWithGeometryPropertiesAndVersion() {
-        store.insert("districts", List.of(square("b", 119, 39, "北戴河区"), square("a", 118, 40, "海港区")));
+        store.insert("districts", List.of(square("b", 119, 39, "北戴河区"), square("a", 118, 40, "海港区")), "test");
 
         assertThat(store.isEmpty()).isFalse();
         assertThat(store.count("districts")).isEqualTo(2);
@@ -69,7 +70,7 @@ abstract class FeatureStoreContract {
 
     @Test
     void pagesAreOrderedByIdAndCountEverythingMatched() {
-        store.insert("districts", List.of(square("c", 0, 0, "c"), square("a", 2, 0, "a"), square("b", 4, 0, "b")));
+        store.insert("districts", List.of(square("c", 0, 0, "c"), square("a", 2, 0, "a"), square("b", 4, 0, "b")), "test");
 
         FeaturePage first = store.items("districts", null, 2, 0);
         FeaturePage second = store.items("districts", null, 2, 2);
@@ -82,7 +83,7 @@ abstract class FeatureStoreContract {
 
     @Test
     void bboxSelectsWhatIntersectsIt() {
-        store.insert("districts", List.of(square("west", 100, 30, "w"), square("east", 120, 30, "e")));
+        store.insert("districts", List.of(square("west", 100, 30, "w"), square("east", 120, 30, "e")), "test");
 
         FeaturePage page = store.items("districts", new Bbox(100.5, 30.5, 110, 35), 10, 0);
 
@@ -94,10 +95,10 @@ abstract class FeatureStoreContract {
 
     @Test
     void aFailedInsertLeavesNothingBehind() {
-        store.insert("districts", List.of(square("a", 0, 0, "a")));
+        store.insert("districts", List.of(square("a", 0, 0, "a")), "test");
 
-        assertThatThrownBy(() -> store.insert("districts", List.of(square("new", 5, 5, "n"), square("a", 1, 1, "dup"))))
-                .isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> store.insert("districts", List.of(square("new", 5, 5, "n"), square("a", 1, 1, "dup")), "test"))
+                .isInstanceOf(EditRefused.class);
 
         assertThat(store.count("districts")).isEqualTo(1);
         assertThat(store.item("districts", "new")).isEmpty();
@@ -106,15 +107,15 @@ abstract class FeatureStoreContract {
 
     @Test
     void sameIdInTwoCollectionsIsTwoFeatures() {
-        store.insert("districts", List.of(square("x", 0, 0, "district")));
-        store.insert("provinces", List.of(square("x", 0, 0, "province")));
+        store.insert("districts", List.of(square("x", 0, 0, "district")), "test");
+        store.insert("provinces", List.of(square("x", 0, 0, "province")), "test");
 
         assertThat(store.item("provinces", "x").orElseThrow().properties().get("name").asText()).isEqualTo("province");
     }
 
     @Test
     void replacingDerivedFeaturesKeepsDrawnOnesAndNeverReusesVersions() {
-        store.insert("ban-zones", List.of(square("drawn", 0, 0, "drawn")));
+        store.insert("ban-zones", List.of(square("drawn", 0, 0, "drawn")), "test");
         store.replaceDerived(Map.of("ban-zones", List.of(square("derived-1", 1, 1, "first")),
                 "heating-radii", List.of(square("r1", 2, 2, "r1"), square("r2", 3, 3, "r2"))));
         long firstVersion = store.item("ban-zones", "derived-1").orElseThrow().version();

@@ -1,0 +1,149 @@
+package airzone.store;
+
+import airzone.auth.Account;
+import airzone.auth.Role;
+import airzone.auth.Session;
+import airzone.auth.UserStore;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The users and sessions tables; same SQL on both stores. */
+final class JdbcUsers implements UserStore {
+
+    private final DataSource dataSource;
+
+    JdbcUsers(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public Optional<Account> find(String name) {
+        return Jdbc.read(dataSource, "reading user " + name, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM users WHERE name = ?")) {
+                ps.setString(1, name);
+                return accounts(ps).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<Account> list() {
+        return Jdbc.read(dataSource, "listing users", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM users ORDER BY name")) {
+                return accounts(ps);
+            }
+        });
+    }
+
+    @Override
+    public boolean add(Account a) {
+        return Jdbc.inTransaction(dataSource, "adding user " + a.name(), c -> {
+            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM users WHERE name = ?")) {
+                exists.setString(1, a.name());
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (rs.next()) return false;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO users (name, password_hash, role, disabled, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, a.name());
+                ps.setString(2, a.passwordHash());
+                ps.setString(3, a.role().id());
+                ps.setBoolean(4, a.disabled());
+                ps.setObject(5, Jdbc.timestamp(a.createdAt()));
+                ps.executeUpdate();
+                return true;
+            }
+        });
+    }
+
+    @Override
+    public boolean update(Account a) {
+        return Jdbc.inTransaction(dataSource, "changing user " + a.name(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE users SET password_hash = ?, role = ?, disabled = ? WHERE name = ?")) {
+                ps.setString(1, a.passwordHash());
+                ps.setString(2, a.role().id());
+                ps.setBoolean(3, a.disabled());
+                ps.setString(4, a.name());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void putSession(Session s) {
+        Jdbc.inTransaction(dataSource, "opening a session", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO sessions (token_hash, username, csrf, expires_at) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, s.tokenHash());
+                ps.setString(2, s.user());
+                ps.setString(3, s.csrf());
+                ps.setObject(4, Jdbc.timestamp(s.expiresAt()));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Session> session(String tokenHash) {
+        return Jdbc.read(dataSource, "reading a session", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sessions WHERE token_hash = ?")) {
+                ps.setString(1, tokenHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    return Optional.of(new Session(rs.getString("token_hash"), rs.getString("username"),
+                            rs.getString("csrf"), Jdbc.instant(rs, "expires_at")));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void deleteSession(String tokenHash) {
+        delete("DELETE FROM sessions WHERE token_hash = ?", tokenHash);
+    }
+
+    @Override
+    public void deleteSessionsOf(String user) {
+        delete("DELETE FROM sessions WHERE username = ?", user);
+    }
+
+    @Override
+    public void deleteSessionsExpiredBefore(Instant now) {
+        Jdbc.inTransaction(dataSource, "ending expired sessions", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE expires_at < ?")) {
+                ps.setObject(1, Jdbc.timestamp(now));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private void delete(String sql, String key) {
+        Jdbc.inTransaction(dataSource, "ending sessions", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, key);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static List<Account> accounts(PreparedStatement ps) throws SQLException {
+        List<Account> accounts = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                accounts.add(new Account(rs.getString("name"), rs.getString("password_hash"),
+                        Role.parse(rs.getString("role")).orElse(Role.VIEWER), rs.getBoolean("disabled"),
+                        Jdbc.instant(rs, "created_at")));
+            }
+        }
+        return accounts;
+    }
+}
