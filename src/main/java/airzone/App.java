@@ -1,5 +1,8 @@
 package airzone;
 
+import airzone.auth.Users;
+import airzone.edit.Edits;
+import airzone.edit.FeatureValidator;
 import airzone.http.HttpServer;
 import airzone.layer.FeatureStore;
 import airzone.rules.DerivedLayers;
@@ -37,6 +40,9 @@ public final class App implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("users")) {
+            System.exit(UsersCli.run(System.getenv(), java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         try {
             App app = start(Config.from(System.getenv(), args));
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, "airzone-shutdown"));
@@ -59,9 +65,11 @@ public final class App implements AutoCloseable {
         DerivedLayers derived = new DerivedLayers(store, RuleBook.load());
         Screener screener = new Screener(store, derived, Catalogues.load());
         BatchJobs jobs = new BatchJobs(screener, config.dataDir());
+        Edits edits = new Edits(store, new FeatureValidator(config.maxVertices()), derived, screener);
+        Users users = new Users(store, java.time.Clock.systemUTC());
         HttpServer server;
         try {
-            server = new HttpServer(config, store, derived, screener, jobs, ready).start(config.port());
+            server = new HttpServer(config, store, derived, screener, jobs, edits, users, ready).start(config.port());
         } catch (JavalinBindException e) {
             store.close();
             throw new Config.Invalid("port " + config.port() + " is already in use (AIRZONE_PORT)");
@@ -72,6 +80,9 @@ public final class App implements AutoCloseable {
         App app = new App(store, screener, jobs, server);
         try {
             if (SampleData.seedIfEmpty(store)) LOG.info("seeded the empty {} store with the sample data", store.kind());
+            if (config.bootstrapAdmin() != null && users.bootstrapAdmin(config.bootstrapAdmin())) {
+                LOG.info("created the administrator named in AIRZONE_BOOTSTRAP_ADMIN");
+            }
             derived.recompute();
             screener.refresh();
             ready.countDown();
@@ -84,7 +95,7 @@ public final class App implements AutoCloseable {
         return app;
     }
 
-    private static FeatureStore openStore(Config config) {
+    static FeatureStore openStore(Config config) {
         try {
             if (config.usesPostgis()) {
                 return PostgisStore.open(config.dbUrl(), config.dbUser(), config.dbPassword());

@@ -20,8 +20,9 @@ public record Config(
         String bootstrapAdmin,
         String tileUrl,
         String tileAttribution,
-        boolean allowRuleEdits,
-        double maxSiteAreaKm2) {
+        double maxSiteAreaKm2,
+        int maxVertices,
+        long maxBodyBytes) {
 
     /** Flag name (without the leading dashes) → environment variable. */
     static final Map<String, String> SETTINGS = Map.ofEntries(
@@ -34,9 +35,9 @@ public record Config(
             Map.entry("bootstrap-admin", "AIRZONE_BOOTSTRAP_ADMIN"),
             Map.entry("tile-url", "AIRZONE_TILE_URL"),
             Map.entry("tile-attribution", "AIRZONE_TILE_ATTRIBUTION"),
-            // until logins exist (issue 5), changing rule parameters over HTTP is off unless enabled here
-            Map.entry("allow-rule-edits", "AIRZONE_ALLOW_RULE_EDITS"),
-            Map.entry("max-site-area-km2", "AIRZONE_MAX_SITE_AREA_KM2"));
+            Map.entry("max-site-area-km2", "AIRZONE_MAX_SITE_AREA_KM2"),
+            Map.entry("max-vertices", "AIRZONE_MAX_VERTICES"),
+            Map.entry("max-body-mb", "AIRZONE_MAX_BODY_MB"));
 
     /** Thrown for a value the service cannot run with; the message is what the operator reads. */
     public static final class Invalid extends RuntimeException {
@@ -67,8 +68,9 @@ public record Config(
                 userAndPassword(values.get("bootstrap-admin")),
                 url("tile-url", values.get("tile-url")),
                 values.get("tile-attribution"),
-                bool("allow-rule-edits", values.getOrDefault("allow-rule-edits", "false")),
-                positive("max-site-area-km2", values.getOrDefault("max-site-area-km2", "1000")));
+                positive("max-site-area-km2", values.getOrDefault("max-site-area-km2", "1000")),
+                (int) Math.min(Integer.MAX_VALUE, whole("max-vertices", values.getOrDefault("max-vertices", "100000"))),
+                whole("max-body-mb", values.getOrDefault("max-body-mb", "20")) * 1024 * 1024);
     }
 
     private static Map<String, String> parseFlags(String[] args) {
@@ -129,6 +131,16 @@ public record Config(
             // reported below with the offending value
         }
         throw new Invalid(SETTINGS.get(flag) + " must be a positive number, got '" + value + "'");
+    }
+
+    private static long whole(String flag, String value) {
+        try {
+            long v = Long.parseLong(value);
+            if (v > 0 && v < 1_000_000_000L) return v;
+        } catch (NumberFormatException ignored) {
+            // reported below with the offending value
+        }
+        throw new Invalid(SETTINGS.get(flag) + " must be a positive whole number, got '" + value + "'");
     }
 
     private static String userAndPassword(String value) {

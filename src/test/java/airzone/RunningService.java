@@ -18,6 +18,10 @@ public final class RunningService implements AutoCloseable {
 
     public enum Store { H2GIS, POSTGIS }
 
+    /** The administrator every test service starts with (AIRZONE_BOOTSTRAP_ADMIN), unless a test names another. */
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "secret-admin";
+
     private final App app;
     private final AutoCloseable database;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -36,6 +40,7 @@ public final class RunningService implements AutoCloseable {
         try {
             Path dataDir = Files.createTempDirectory("airzone-test");
             Map<String, String> env = new java.util.HashMap<>(settings);
+            env.putIfAbsent("AIRZONE_BOOTSTRAP_ADMIN", ADMIN + ":" + ADMIN_PASSWORD);
             env.put("AIRZONE_PORT", "0");
             env.put("AIRZONE_DATA_DIR", dataDir.toString());
             AutoCloseable database = () -> deleteTree(dataDir);
@@ -55,8 +60,37 @@ public final class RunningService implements AutoCloseable {
         }
     }
 
+    /**
+     * The service on a PostGIS database the caller provides and cleans up (a test that stops and
+     * starts its own cluster, say); only the data directory is removed on close.
+     */
+    public static RunningService startOn(String dbUrl, String dbUser, String dbPassword, Map<String, String> settings) {
+        try {
+            Path dataDir = Files.createTempDirectory("airzone-test");
+            Map<String, String> env = new java.util.HashMap<>(settings);
+            env.putIfAbsent("AIRZONE_BOOTSTRAP_ADMIN", ADMIN + ":" + ADMIN_PASSWORD);
+            env.put("AIRZONE_PORT", "0");
+            env.put("AIRZONE_DATA_DIR", dataDir.toString());
+            env.put("AIRZONE_DB_URL", dbUrl);
+            env.put("AIRZONE_DB_USER", dbUser);
+            env.put("AIRZONE_DB_PASSWORD", dbPassword);
+            return new RunningService(App.start(Config.from(env, new String[0])), () -> deleteTree(dataDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String baseUrl() {
         return "http://localhost:" + app.port();
+    }
+
+    /** The value of an Authorization header for HTTP Basic. */
+    public static String basic(String name, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((name + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public static String adminAuth() {
+        return basic(ADMIN, ADMIN_PASSWORD);
     }
 
     public App app() {
@@ -71,6 +105,22 @@ public final class RunningService implements AutoCloseable {
     public HttpResponse<String> send(String method, String pathAndQuery, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) request.headers(headers);
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Like {@link #send}, with the body sent as exactly these bytes ({@code null} for none) and a 2-minute timeout. */
+    public HttpResponse<String> sendBytes(String method, String pathAndQuery, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery))
+                .timeout(java.time.Duration.ofMinutes(2))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.length > 0) request.headers(headers);
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -17,6 +17,10 @@ public final class ApiError extends RuntimeException {
         return new ApiError(400, detail);
     }
 
+    public static ApiError unauthorized(String detail) {
+        return new ApiError(401, detail);
+    }
+
     public static ApiError forbidden(String detail) {
         return new ApiError(403, detail);
     }
@@ -27,6 +31,26 @@ public final class ApiError extends RuntimeException {
 
     public static ApiError conflict(String detail) {
         return new ApiError(409, detail);
+    }
+
+    public static ApiError methodNotAllowed(String detail) {
+        return new ApiError(405, detail);
+    }
+
+    public static ApiError preconditionFailed(String detail) {
+        return new ApiError(412, detail);
+    }
+
+    public static ApiError preconditionRequired(String detail) {
+        return new ApiError(428, detail);
+    }
+
+    public static ApiError unsupportedMediaType(String detail) {
+        return new ApiError(415, detail);
+    }
+
+    public static ApiError tooManyRequests(String detail) {
+        return new ApiError(429, detail);
     }
 
     public static ApiError tooLarge(String detail) {

@@ -1,6 +1,13 @@
 package airzone.http;
 
 import airzone.Config;
+import airzone.auth.AccountProblem;
+import airzone.auth.LoginThrottle;
+import airzone.auth.Sessions;
+import airzone.auth.Users;
+import airzone.edit.Edits;
+import airzone.edit.InvalidFeature;
+import airzone.layer.EditRefused;
 import airzone.layer.FeatureStore;
 import airzone.rules.DerivedLayers;
 import airzone.rules.InvalidParameter;
@@ -16,6 +23,7 @@ import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -29,10 +37,16 @@ public final class HttpServer {
     private final Javalin app;
 
     /** @param ready counted down once the store is seeded and the derived layers are current */
-    public HttpServer(Config config, FeatureStore store, DerivedLayers derived, Screener screener, BatchJobs jobs, CountDownLatch ready) {
+    public HttpServer(Config config, FeatureStore store, DerivedLayers derived, Screener screener, BatchJobs jobs,
+                      Edits edits, Users users, CountDownLatch ready) {
+        Sessions sessions = new Sessions(store.users(), Clock.systemUTC());
+        Authentication authentication = new Authentication(config.publicRead(), users, sessions, new LoginThrottle(Clock.systemUTC()));
+        AuthController auth = new AuthController(authentication, users, sessions, config.publicRead());
         OgcController ogc = new OgcController(store);
+        EditController edit = new EditController(edits, config.maxBodyBytes());
+        HistoryController history = new HistoryController(store, edits);
         ServiceController service = new ServiceController(config, store, ready);
-        RulesController rules = new RulesController(config, derived, screener);
+        RulesController rules = new RulesController(store, derived, screener);
         SiteReader sites = new SiteReader(screener.catalogues(), config.maxSiteAreaKm2());
         ScreenController screen = new ScreenController(screener, sites);
         ReportController report = new ReportController(store, derived, screener, sites);
@@ -55,6 +69,13 @@ public final class HttpServer {
         app.before(ctx -> {
             if (ctx.path().startsWith("/ogc") || ctx.path().startsWith("/api")) awaitReady(ready);
         });
+        app.before(authentication::identify);
+        app.post("/api/login", auth::login);
+        app.post("/api/logout", auth::logout);
+        app.get("/api/session", auth::session);
+        app.get("/api/users", auth::list);
+        app.post("/api/users", auth::add);
+        app.patch("/api/users/{name}", auth::change);
         app.get("/ogc", ogc::landing);
         app.get("/ogc/conformance", ogc::conformance);
         app.get("/ogc/api", ogc::api);
@@ -62,6 +83,12 @@ public final class HttpServer {
         app.get("/ogc/collections/{collectionId}", ogc::collection);
         app.get("/ogc/collections/{collectionId}/items", ogc::items);
         app.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
+        app.post("/ogc/collections/{collectionId}/items", edit::create);
+        app.put("/ogc/collections/{collectionId}/items/{featureId}", edit::replace);
+        app.delete("/ogc/collections/{collectionId}/items/{featureId}", edit::delete);
+        app.get("/api/history/{collectionId}/{featureId}", history::history);
+        app.post("/api/history/{collectionId}/{featureId}/restore", history::restore);
+        app.get("/api/audit", history::audit);
         app.get("/health", service::health);
         app.get("/api/config", service::webConfig);
         app.get("/api/rules", rules::list);
@@ -79,6 +106,18 @@ public final class HttpServer {
         app.exception(ApiError.class, (e, ctx) -> ErrorBody.send(ctx, e.status(), e.getMessage()));
         app.exception(InvalidParameter.class, (e, ctx) -> ErrorBody.send(ctx, 400, e.getMessage()));
         app.exception(InvalidSite.class, (e, ctx) -> ErrorBody.send(ctx, 400, e.getMessage()));
+        app.exception(InvalidFeature.class, (e, ctx) -> ErrorBody.send(ctx, 400, e.getMessage()));
+        app.exception(EditRefused.class, (e, ctx) -> ErrorBody.send(ctx, switch (e.reason()) {
+            case NOT_FOUND -> 404;
+            case STALE -> 412;
+            case EXISTS -> 409;
+            case DERIVED -> 405;
+        }, e.getMessage()));
+        app.exception(AccountProblem.class, (e, ctx) -> ErrorBody.send(ctx, switch (e.kind()) {
+            case INVALID -> 400;
+            case EXISTS -> 409;
+            case NOT_FOUND -> 404;
+        }, e.getMessage()));
         app.exception(StoreException.class, (e, ctx) -> {
             LOG.warn("store unavailable: {}", e.getMessage());
             ErrorBody.send(ctx, 503, "the database is not available; try again shortly");

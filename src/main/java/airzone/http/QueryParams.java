@@ -13,11 +13,13 @@ final class QueryParams {
     }
 
     static int limit(Context ctx) {
-        int limit = integer(ctx, "limit", DEFAULT_LIMIT);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiError.badRequest("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
-        }
-        return limit;
+        return positiveInt(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    static int positiveInt(Context ctx, String name, int fallback, int max) {
+        int value = integer(ctx, name, fallback);
+        if (value < 1 || value > max) throw ApiError.badRequest(name + " must be between 1 and " + max + ", got " + value);
+        return value;
     }
 
     static int offset(Context ctx) {

@@ -1,6 +1,8 @@
 package airzone.http;
 
-import airzone.Config;
+import airzone.auth.Role;
+import airzone.auth.User;
+import airzone.layer.FeatureStore;
 import airzone.geo.GeoJson;
 import airzone.rules.DerivedLayers;
 import airzone.rules.RuleParameters;
@@ -12,12 +14,12 @@ import io.javalin.http.Context;
 /** The rule book with its current parameters, and changing them (which recomputes the derived layers). */
 final class RulesController {
 
-    private final Config config;
+    private final FeatureStore store;
     private final DerivedLayers derived;
     private final Screener screener;
 
-    RulesController(Config config, DerivedLayers derived, Screener screener) {
-        this.config = config;
+    RulesController(FeatureStore store, DerivedLayers derived, Screener screener) {
+        this.store = store;
         this.derived = derived;
         this.screener = screener;
     }
@@ -26,11 +28,9 @@ final class RulesController {
         ctx.json(derived.book().describe(derived.parameters()));
     }
 
-    /** Body: {@code {ruleId: {parameter: value}}}; only the named parameters change. */
+    /** Body: {@code {ruleId: {parameter: value}}}; only the named parameters change. Admins only; audited. */
     void change(Context ctx) {
-        if (!config.allowRuleEdits()) {
-            throw ApiError.forbidden("changing rule parameters is switched off; an administrator enables it with AIRZONE_ALLOW_RULE_EDITS=true");
-        }
+        User admin = Access.require(ctx, Role.ADMIN);
         JsonNode changes;
         try {
             changes = GeoJson.MAPPER.readTree(ctx.body());
@@ -38,6 +38,7 @@ final class RulesController {
             throw ApiError.badRequest("body is not JSON: " + e.getOriginalMessage());
         }
         RuleParameters changed = derived.change(changes);
+        store.recordAudit(admin.name(), "rules", changes);
         screener.refresh();
         ctx.json(derived.book().describe(changed));
     }

@@ -183,12 +183,12 @@ abstract class OgcApiContract extends ServiceContract {
     }
 
     @Test
-    void ruleChangesAreRefusedUnlessEnabled() throws Exception {
+    void ruleChangesNeedAnAdministrator() throws Exception {
         HttpRequest put = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/rules"))
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"heating-radius\": {\"radius_km\": 10}}")).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(parse(response.body()).get("detail").asText()).contains("AIRZONE_ALLOW_RULE_EDITS");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         assertThat(json("/api/rules", 200).get("rules").get(0).get("values").get("radius_km").asDouble()).isEqualTo(15);
     }
 

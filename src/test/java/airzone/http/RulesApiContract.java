@@ -1,5 +1,6 @@
 package airzone.http;
 
+import airzone.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -19,11 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class RulesApiContract extends ServiceContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    @Override
-    protected Map<String, String> settings() {
-        return Map.of("AIRZONE_ALLOW_RULE_EDITS", "true");
-    }
-
     @Test
     void everyRuleCitesItsSeedDocumentAndClause() {
         JsonNode book = json(service.get("/api/rules"), 200);
@@ -157,7 +153,7 @@ abstract class RulesApiContract extends ServiceContract {
     }
 
     private HttpResponse<String> put(String body) {
-        return send("PUT", "/api/rules", body);
+        return service.send("PUT", "/api/rules", body, "Content-Type", "application/json", "Authorization", RunningService.adminAuth());
     }
 
     private HttpResponse<String> send(String method, String path, String body) {

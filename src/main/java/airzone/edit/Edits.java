@@ -1,0 +1,94 @@
+package airzone.edit;
+
+import airzone.auth.User;
+import airzone.layer.Feature;
+import airzone.layer.FeatureStore;
+import airzone.layer.Upserted;
+import airzone.rules.DerivedLayers;
+import airzone.screen.Screener;
+import airzone.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * The one way features change: validated, written in one transaction with history and audit, then
+ * the derived layers (when an input changed) and the screening index are brought up to date. That
+ * follow-up runs after the commit; if it fails the write still stands and the next write or restart
+ * catches up, so it is logged rather than reported as a failed write.
+ */
+public final class Edits {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Edits.class);
+    /** Collections the derived layers are computed from, among those people write. */
+    private static final List<String> DERIVED_INPUTS = List.of("heat-sources");
+
+    private final FeatureStore store;
+    private final FeatureValidator validator;
+    private final DerivedLayers derived;
+    private final Screener screener;
+
+    public Edits(FeatureStore store, FeatureValidator validator, DerivedLayers derived, Screener screener) {
+        this.store = store;
+        this.validator = validator;
+        this.derived = derived;
+        this.screener = screener;
+    }
+
+    public FeatureValidator validator() {
+        return validator;
+    }
+
+    /** A new feature; without an id it gets a fresh one. Returns it as stored, with the repairs made. */
+    public Validated create(String collection, Feature candidate, User actor) {
+        Feature named = candidate.id() != null ? candidate
+                : new Feature(FeatureIds.fresh(collection), candidate.properties(), candidate.geometry(), 0);
+        Validated valid = validator.validate(collection, named);
+        Feature stored = store.create(collection, valid.feature(), actor.name());
+        afterCommit(collection);
+        return new Validated(stored, valid.repairs());
+    }
+
+    public Validated update(String collection, long expectedVersion, Feature candidate, User actor) {
+        Validated valid = validator.validate(collection, candidate);
+        Feature stored = store.update(collection, candidate.id(), expectedVersion, valid.feature(), actor.name());
+        afterCommit(collection);
+        return new Validated(stored, valid.repairs());
+    }
+
+    public Feature delete(String collection, String id, long expectedVersion, User actor) {
+        Feature deleted = store.delete(collection, FeatureIds.check(id), expectedVersion, actor.name());
+        afterCommit(collection);
+        return deleted;
+    }
+
+    public Feature restore(String collection, String id, long version, User actor) {
+        Feature restored = store.restore(collection, FeatureIds.check(id), version, actor.name());
+        afterCommit(collection);
+        return restored;
+    }
+
+    /**
+     * Creates or replaces each feature by id in one transaction, recorded as action "import".
+     * The features must have been validated (see {@link FeatureValidator#validate}); ids are checked again.
+     */
+    public Upserted importAll(String collection, List<Feature> validatedFeatures, User actor, String source) {
+        for (Feature f : validatedFeatures) FeatureIds.check(f.id());
+        Upserted done = store.upsert(collection, validatedFeatures, actor.name(), "import");
+        LOG.info("{} imported {} features into {} from {} ({} new, {} replaced)", actor.name(), validatedFeatures.size(),
+                collection, source, done.created(), done.updated());
+        afterCommit(collection);
+        return done;
+    }
+
+    private void afterCommit(String collection) {
+        try {
+            if (DERIVED_INPUTS.contains(collection)) derived.recompute();
+            screener.refresh();
+        } catch (StoreException e) {
+            LOG.warn("{} changed, but the derived layers or the screening index could not be brought up to date: {}",
+                    collection, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package airzone.edit;
+
+import airzone.geo.GeoJson;
+import airzone.layer.Catalog;
+import airzone.layer.CollectionInfo;
+import airzone.layer.Feature;
+import airzone.layer.GeometryTypes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a write must pass before it reaches the store: a GeoJSON Feature, a geometry of the
+ * collection's type with finite lon/lat in range and at most {@code maxVertices} vertices, valid (or
+ * repaired by GeometryFixer when the repair changes the area by at most 1 %, and reported), and
+ * properties that are plain values satisfying the collection's {@link PropertySchemas}.
+ */
+public final class FeatureValidator {
+
+    static final double MAX_REPAIR_AREA_CHANGE = 0.01;
+    private static final int MAX_PROPERTIES = 200;
+    private static final int MAX_KEY_LENGTH = 64;
+    private static final int MAX_TEXT_LENGTH = 10_000;
+    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+
+    private final int maxVertices;
+
+    public FeatureValidator(int maxVertices) {
+        this.maxVertices = maxVertices;
+    }
+
+    /** True for the collections people write: drawn zones and heat sources. */
+    public static boolean writable(String collection) {
+        return PropertySchemas.of(collection).isPresent();
+    }
+
+    /**
+     * A candidate feature from a GeoJSON Feature object. {@code pathId} is the id in the URL of a PUT
+     * (null for a POST); a body id must then agree with it.
+     */
+    public Feature fromGeoJson(JsonNode json, String pathId) {
+        if (!json.isObject() || !"Feature".equals(json.path("type").asText(null))) {
+            throw new InvalidFeature("the body must be a GeoJSON object with \"type\": \"Feature\"" + typeSeen(json));
+        }
+        String id = bodyId(json.get("id"));
+        if (pathId != null) {
+            FeatureIds.check(pathId);
+            if (id != null && !id.equals(pathId)) throw new InvalidFeature("the body's id '" + id + "' differs from the URL's '" + pathId + "'");
+            id = pathId;
+        }
+        JsonNode props = json.get("properties");
+        if (props != null && !props.isNull() && !props.isObject()) throw new InvalidFeature("\"properties\" must be an object or null");
+        ObjectNode properties = props == null || props.isNull() ? GeoJson.MAPPER.createObjectNode() : ((ObjectNode) props).deepCopy();
+        return new Feature(id, properties, geometry(json.get("geometry")), 0);
+    }
+
+    /** @throws InvalidFeature with the first thing wrong; the returned feature is what to store. */
+    public Validated validate(String collection, Feature candidate) {
+        CollectionInfo info = Catalog.find(collection).filter(c -> writable(c.id()))
+                .orElseThrow(() -> new InvalidFeature("collection '" + collection + "' cannot be written"));
+        if (candidate.id() != null) FeatureIds.check(candidate.id());
+        checkProperties(collection, candidate.properties());
+        List<String> repairs = new ArrayList<>();
+        Geometry geometry = GeometryTypes.conform(info, checkedGeometry(info, candidate.geometry(), repairs));
+        geometry.setSRID(4326);
+        return new Validated(new Feature(candidate.id(), candidate.properties(), geometry, candidate.version()), List.copyOf(repairs));
+    }
+
+    private static String bodyId(JsonNode id) {
+        if (id == null || id.isNull()) return null;
+        if (!id.isTextual() && !id.isIntegralNumber()) throw new InvalidFeature("\"id\" must be a string or an integer");
+        return FeatureIds.check(id.asText());
+    }
+
+    private static String typeSeen(JsonNode json) {
+        if (!json.isObject()) return ", got a JSON " + json.getNodeType().name().toLowerCase();
+        JsonNode type = json.get("type");
+        return type == null ? ", got no \"type\"" : ", got \"type\": " + type;
+    }
+
+    private Geometry geometry(JsonNode json) {
+        if (json == null || json.isNull()) throw new InvalidFeature("\"geometry\" is missing; every feature here needs one");
+        if (!json.isObject() || !json.path("type").isTextual()) throw new InvalidFeature("\"geometry\" must be a GeoJSON geometry object with a \"type\"");
+        if (!json.path("coordinates").isArray()) throw new InvalidFeature("\"geometry\" needs a \"coordinates\" array");
+        int vertices = countPositions(json.get("coordinates"));
+        if (vertices > maxVertices) {
+            throw new InvalidFeature("the geometry has " + vertices + " vertices; at most " + maxVertices + " are accepted (AIRZONE_MAX_VERTICES)");
+        }
+        try {
+            return new GeoJsonReader(WGS84).read(json.toString());
+        } catch (ParseException | RuntimeException e) {
+            throw new InvalidFeature("\"geometry\" is not valid GeoJSON: " + e.getMessage());
+        }
+    }
+
+    /** Positions in a coordinates array, counted before JTS builds anything from them. */
+    private static int countPositions(JsonNode coordinates) {
+        if (!coordinates.isArray()) throw new InvalidFeature("coordinates must be nested arrays of numbers");
+        if (coordinates.isEmpty() || !coordinates.get(0).isArray()) {
+            for (JsonNode n : coordinates) {
+                if (!n.isNumber()) throw new InvalidFeature("a coordinate must be a number, got " + abbreviate(n.toString()));
+            }
+            return 1;
+        }
+        int count = 0;
+        for (JsonNode child : coordinates) count += countPositions(child);
+        return count;
+    }
+
+    private Geometry checkedGeometry(CollectionInfo info, Geometry g, List<String> repairs) {
+        boolean wantsPoint = info.geometryType().equals("Point");
+        boolean ok = wantsPoint ? g instanceof Point : g instanceof Polygon || g instanceof MultiPolygon;
+        if (!ok) {
+            throw new InvalidFeature("collection '" + info.id() + "' takes " + (wantsPoint ? "Point" : "Polygon or MultiPolygon")
+                    + " geometries, got " + g.getGeometryType());
+        }
+        if (g.isEmpty()) throw new InvalidFeature("the geometry is empty");
+        if (g.getNumPoints() > maxVertices) throw new InvalidFeature("the geometry has more than " + maxVertices + " vertices");
+        for (Coordinate c : g.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) throw new InvalidFeature("a coordinate is not a finite number");
+            if (c.x < -180 || c.x > 180) throw new InvalidFeature("longitude " + c.x + " is outside -180..180 (coordinates are lon, lat in WGS 84)");
+            if (c.y < -90 || c.y > 90) throw new InvalidFeature("latitude " + c.y + " is outside -90..90 (coordinates are lon, lat in WGS 84)");
+        }
+        if (wantsPoint || g.isValid()) return g;
+        Geometry fixed = GeometryFixer.fix(g);
+        double before = Math.abs(g.getArea());
+        double after = fixed.getArea();
+        if (fixed.isEmpty() || after == 0) throw new InvalidFeature("the polygon has no area, even after repairing it");
+        double change = Math.abs(after - before) / Math.max(before, after);
+        if (change > MAX_REPAIR_AREA_CHANGE) {
+            throw new InvalidFeature(String.format("the polygon is invalid (e.g. self-intersecting) and repairing it would change its area by %.1f %%, "
+                    + "more than the 1 %% allowed; fix the drawing", change * 100));
+        }
+        repairs.add(String.format("the polygon was invalid (e.g. self-intersecting) and was repaired with JTS GeometryFixer; area changed by %.3f %%", change * 100));
+        return fixed;
+    }
+
+    private static void checkProperties(String collection, ObjectNode properties) {
+        if (properties.size() > MAX_PROPERTIES) throw new InvalidFeature("at most " + MAX_PROPERTIES + " properties are accepted");
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.indexOf('\0') >= 0) {
+                throw new InvalidFeature("property names must be 1–" + MAX_KEY_LENGTH + " characters without NUL");
+            }
+            JsonNode v = e.getValue();
+            if (!v.isValueNode()) throw new InvalidFeature("property '" + abbreviate(key) + "' must be text, a number, true/false or null, not " + v.getNodeType().name().toLowerCase());
+            if (v.isTextual() && (v.asText().length() > MAX_TEXT_LENGTH || v.asText().indexOf('\0') >= 0)) {
+                throw new InvalidFeature("property '" + abbreviate(key) + "' must be text of at most " + MAX_TEXT_LENGTH + " characters without NUL");
+            }
+            if (v.isNumber() && !Double.isFinite(v.asDouble())) throw new InvalidFeature("property '" + abbreviate(key) + "' is not a finite number");
+        }
+        for (PropertyRule rule : PropertySchemas.of(collection).orElseThrow()) rule.check(properties.get(rule.name()));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}

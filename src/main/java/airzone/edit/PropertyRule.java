@@ -1,0 +1,73 @@
+package airzone.edit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/** What one property of a collection must be: its type, whether it is required, and its allowed values or range. */
+record PropertyRule(String name, Type type, boolean required, Set<String> allowed, double min, double max) {
+
+    enum Type { TEXT, NUMBER, BOOLEAN, DATE }
+
+    static PropertyRule text(String name, boolean required) {
+        return new PropertyRule(name, Type.TEXT, required, Set.of(), 0, 0);
+    }
+
+    static PropertyRule oneOf(String name, boolean required, String... allowed) {
+        return new PropertyRule(name, Type.TEXT, required, Set.of(allowed), 0, 0);
+    }
+
+    static PropertyRule number(String name, boolean required, double min, double max) {
+        return new PropertyRule(name, Type.NUMBER, required, Set.of(), min, max);
+    }
+
+    static PropertyRule bool(String name) {
+        return new PropertyRule(name, Type.BOOLEAN, false, Set.of(), 0, 0);
+    }
+
+    static PropertyRule date(String name) {
+        return new PropertyRule(name, Type.DATE, false, Set.of(), 0, 0);
+    }
+
+    /** @throws InvalidFeature naming the property and what it should be */
+    void check(JsonNode value) {
+        if (value == null || value.isNull()) {
+            if (required) throw new InvalidFeature("property '" + name + "' is required" + choices());
+            return;
+        }
+        switch (type) {
+            case TEXT -> {
+                if (!value.isTextual() || value.asText().isBlank()) throw new InvalidFeature("property '" + name + "' must be non-empty text" + choices());
+                if (!allowed.isEmpty() && !allowed.contains(value.asText())) {
+                    throw new InvalidFeature("property '" + name + "' is '" + value.asText() + "'" + choices());
+                }
+            }
+            case NUMBER -> {
+                if (!value.isNumber() || !Double.isFinite(value.asDouble()) || value.asDouble() < min || value.asDouble() > max) {
+                    throw new InvalidFeature("property '" + name + "' must be a number from " + fmt(min) + " to " + fmt(max) + ", got " + value);
+                }
+            }
+            case BOOLEAN -> {
+                if (!value.isBoolean()) throw new InvalidFeature("property '" + name + "' must be true or false, got " + value);
+            }
+            case DATE -> {
+                try {
+                    LocalDate.parse(value.asText());
+                } catch (DateTimeParseException e) {
+                    throw new InvalidFeature("property '" + name + "' must be a date like 2025-01-01, got " + value);
+                }
+                if (!value.isTextual()) throw new InvalidFeature("property '" + name + "' must be a date like 2025-01-01, got " + value);
+            }
+        }
+    }
+
+    private String choices() {
+        return allowed.isEmpty() ? "" : " (one of " + String.join(", ", allowed.stream().sorted().toList()) + ")";
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

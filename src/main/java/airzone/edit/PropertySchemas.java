@@ -1,0 +1,38 @@
+package airzone.edit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The properties each writable collection requires and checks; others are kept as they come (as
+ * long as they are plain values), because official data carries fields we do not model. The
+ * required ones are those the screening and the derived layers read.
+ */
+final class PropertySchemas {
+
+    private static final List<PropertyRule> COMMON = List.of(
+            PropertyRule.date("effective_date"), PropertyRule.bool("illustrative"));
+
+    private static final Map<String, List<PropertyRule>> BY_COLLECTION = Map.of(
+            "ban-zones", List.of(PropertyRule.text("name", true), PropertyRule.oneOf("class", true, "I", "II", "III")),
+            "built-up-areas", List.of(PropertyRule.text("name", true), PropertyRule.oneOf("level", false, "city", "county", "town")),
+            "industrial-parks", List.of(PropertyRule.text("name", true)),
+            "control-zones", List.of(PropertyRule.text("name", true), PropertyRule.oneOf("zone_type", true,
+                    "straw_burning_ban", "fireworks_ban", "high_emission_vehicle_restricted", "nonroad_machinery_low_emission")),
+            "heat-sources", List.of(PropertyRule.text("name", true),
+                    PropertyRule.number("largest_unit_mw", true, 0, 5_000),
+                    PropertyRule.number("total_capacity_mw", false, 0, 50_000),
+                    PropertyRule.oneOf("chp", true, "yes", "no", "unknown"),
+                    PropertyRule.oneOf("status", true, "operating", "planned", "construction", "retired", "mothballed", "cancelled")));
+
+    private PropertySchemas() {
+    }
+
+    /** The rules of a writable collection; empty for collections people cannot write. */
+    static Optional<List<PropertyRule>> of(String collection) {
+        List<PropertyRule> own = BY_COLLECTION.get(collection);
+        if (own == null) return Optional.empty();
+        return Optional.of(java.util.stream.Stream.concat(own.stream(), COMMON.stream()).toList());
+    }
+}
