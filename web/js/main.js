@@ -13,6 +13,10 @@
 //   data-district-count  district polygons drawn;  data-heat-source-count  plants drawn
 //   data-error           set when a layer could not be loaded (also logged with console.error)
 //   data-view            "overview" or the city the map last flew to
+//   data-session, data-user, data-role   who is signed in (session.js)
+//
+// Without public read (AIRZONE_PUBLIC_READ=false) an anonymous visitor gets the sign-in form, and
+// the layers load once someone has signed in; signing out then reloads the page, which clears them.
 
 import * as L from '../webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
 import { fetchCollection, fetchConfig, fetchRules } from './ogc.js';
@@ -23,6 +27,7 @@ import { fitLegend, legendControl, setLegendParameter, showLegendRows } from './
 import { cityNavigation } from './cities.js';
 import { contains } from './geometry.js';
 import { escapeHtml, isTrue } from './text.js';
+import { initSession, onUserChange, requireSignIn } from './session.js';
 
 const BASE = ['districts', 'provinces', 'heat-sources'];
 // a phone or a short window: the layer switcher and the legend start folded
@@ -45,7 +50,21 @@ let districts = null;
 let labels = null;
 let legend = null;
 
-main().catch((error) => fail(error));
+start().catch((error) => fail(error));
+
+/** Who is signed in decides first whether the layers may be asked for at all. */
+async function start() {
+  const { publicRead, user } = await initSession(document.getElementById('session'));
+  if (!publicRead) {
+    onUserChange((signedIn) => { if (!signedIn) window.location.reload(); });
+    if (!user) {
+      status.textContent = '请先登录 sign in to see the layers';
+      await requireSignIn();
+      status.textContent = '加载图层…';
+    }
+  }
+  await main();
+}
 
 async function main() {
   // start everything now; every promise gets its handler at once, so a failure is reported once,

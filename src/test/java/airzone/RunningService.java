@@ -103,17 +103,7 @@ public final class RunningService implements AutoCloseable {
 
     /** Any request; {@code body} null for none, {@code headers} as name, value, name, value… */
     public HttpResponse<String> send(String method, String pathAndQuery, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) request.headers(headers);
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return sendBytes(method, pathAndQuery, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
     }
 
     /** Like {@link #send}, with the body sent as exactly these bytes ({@code null} for none) and a 2-minute timeout. */

@@ -98,8 +98,19 @@ final class Authentication {
         return Optional.of(signed.get().user());
     }
 
+    /**
+     * A 401 with its challenge. Basic only for clients that can answer it (GDAL, QGIS, curl, a browser
+     * opening a URL itself): a Basic challenge to a page's fetch() makes the browser open its own
+     * password dialog over the page — and headless Chromium leaves the fetch pending for good. Page
+     * scripts (Sec-Fetch-Mode other than navigate; browsers set it, scripts cannot) and the JSON login
+     * get a Bearer challenge, which browsers leave to the page.
+     */
     static ApiError challenge(Context ctx, String detail) {
-        ctx.header("WWW-Authenticate", "Basic realm=\"airzone\", charset=\"UTF-8\"");
+        String mode = ctx.header("Sec-Fetch-Mode");
+        boolean pageScript = mode != null && !mode.equals("navigate");
+        ctx.header("WWW-Authenticate", pageScript || ctx.path().equals("/api/login")
+                ? "Bearer realm=\"airzone\""
+                : "Basic realm=\"airzone\", charset=\"UTF-8\"");
         return ApiError.unauthorized(detail);
     }
 }

@@ -1,0 +1,334 @@
+package airzone.web;
+
+import airzone.RunningService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The page's sign-in control in a real (headless) Chromium: signing in and out, errors shown in the
+ * form, the session surviving a reload without the cookie being readable by scripts, and — when the
+ * service lets nobody read anonymously — the form shown at once and the layers loaded after signing in.
+ */
+class LoginBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration UI_TIMEOUT = Duration.ofSeconds(10);
+    private static final String COOKIE = "airzone_session";
+
+    /** See MapPageBrowserTest: Selenium's "no DevTools binding for this Chromium" warning is noise here. */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
+            java.util.logging.Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
+
+    private static RunningService service;
+    private static Path profile;
+    private static WebDriver driver;
+
+    @BeforeAll
+    static void startServiceAndBrowser() throws IOException {
+        for (Path tool : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(tool)) {
+                fail(tool + " is missing: the browser test needs Debian's chromium and chromium-driver "
+                        + "(apt-get install chromium chromium-driver, or run scripts/test which installs them)");
+            }
+        }
+        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
+        service = RunningService.start(RunningService.Store.H2GIS);
+        profile = Files.createTempDirectory("airzone-chromium");
+
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeDriverService driverService = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=zh-CN");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        driver = new ChromeDriver(driverService, options);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (driver != null) driver.quit();
+        } finally {
+            if (service != null) service.close();
+            if (profile != null) deleteTree(profile);
+        }
+    }
+
+    @Test
+    void signInShowsTheUserSurvivesAReloadAndSignsOut() throws IOException {
+        openAnonymous(service);
+        WebElement signIn = driver.findElement(By.cssSelector("[data-testid=session-open]"));
+        assertThat(signIn.getText()).isEqualTo("登录 Sign in");
+        assertThat(panel().isDisplayed()).as("the form before the button is pressed").isFalse();
+
+        // a wrong password: said in the form, nobody signed in, the form stays open
+        signIn.click();
+        assertThat(panel().isDisplayed()).isTrue();
+        assertThat(driver.switchTo().activeElement().getAttribute("name")).as("focus in the form").isEqualTo("name");
+        submit(RunningService.ADMIN, "not-the-password");
+        WebElement error = waitForError();
+        assertThat(error.getText()).contains("用户名或密码错误", "wrong user name or password");
+        screenshot("login-wrong-password.png");
+        assertThat(bodyData("session")).isEqualTo("anonymous");
+        assertThat(bodyData("user")).isEmpty();
+        assertThat(panel().isDisplayed()).as("the form stays open after a failure").isTrue();
+        assertThat(driver.findElement(By.name("password")).getAttribute("value")).as("password field cleared").isEmpty();
+        assertThat(driver.manage().getCookieNamed(COOKIE)).as("no session cookie").isNull();
+
+        // the right one, sent with Enter: name and role in the header, the form gone
+        WebElement name = driver.findElement(By.name("name"));
+        name.clear();
+        name.sendKeys(RunningService.ADMIN);
+        driver.findElement(By.name("password")).sendKeys(RunningService.ADMIN_PASSWORD, Keys.ENTER);
+        waitForSignedIn(RunningService.ADMIN);
+        assertThat(driver.findElement(By.cssSelector("[data-testid=session-user]")).getText())
+                .isEqualTo("admin (管理员 admin)");
+        assertThat(driver.findElement(By.cssSelector("[data-testid=session-out]")).getText()).isEqualTo("退出 Sign out");
+        assertThat(panel().isDisplayed()).as("the form after signing in").isFalse();
+        assertThat(bodyData("role")).isEqualTo("admin");
+        screenshot("login-signed-in.png");
+
+        // the session is an HttpOnly cookie: the browser has it, scripts cannot read it
+        Cookie cookie = driver.manage().getCookieNamed(COOKIE);
+        assertThat(cookie).as("session cookie set").isNotNull();
+        assertThat(cookie.isHttpOnly()).as("HttpOnly").isTrue();
+        assertThat(cookie.getSameSite()).isEqualTo("Strict");
+        assertThat(String.valueOf(js("return document.cookie"))).doesNotContain(COOKIE);
+        // what later editing code gets from session.js
+        List<?> api = (List<?>) js("return import('./js/session.js').then((s) => [s.currentUser().name,"
+                + " s.currentUser().role, s.csrfHeaders()['X-CSRF-Token']])");
+        assertThat(List.of(api.get(0), api.get(1))).containsExactly("admin", "admin");
+        assertThat(String.valueOf(api.get(2))).as("CSRF token for writes").isNotBlank().isNotEqualTo("null");
+
+        // a reload asks /api/session and is still signed in
+        driver.navigate().refresh();
+        waitForSignedIn(RunningService.ADMIN);
+        assertThat(driver.findElement(By.cssSelector("[data-testid=session-user]")).getText()).contains("admin");
+        assertThat(js("return import('./js/session.js').then((s) => s.csrfHeaders()['X-CSRF-Token'] || '')"))
+                .as("CSRF token restored after the reload").asString().isNotBlank();
+        waitForMap();
+        assertThat(bodyData("error")).as("layers still load when signed in").isEmpty();
+
+        // sign out: anonymous again, here and on the server
+        driver.findElement(By.cssSelector("[data-testid=session-out]")).click();
+        new WebDriverWait(driver, UI_TIMEOUT).until(d -> "anonymous".equals(bodyData("session")));
+        assertThat(driver.findElement(By.cssSelector("[data-testid=session-open]")).isDisplayed()).isTrue();
+        assertThat(driver.findElements(By.cssSelector("[data-testid=session-user]"))).isEmpty();
+        assertThat(driver.manage().getCookieNamed(COOKIE)).as("cookie cleared").isNull();
+        driver.navigate().refresh();
+        new WebDriverWait(driver, UI_TIMEOUT).until(d -> "anonymous".equals(bodyData("session")));
+        waitForMap();
+        screenshot("login-signed-out.png");
+
+        assertThat(severeConsoleMessages()).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    void onAPhoneTheControlStaysInTheHeaderAndTheFormOnScreen() throws IOException {
+        openAnonymous(service);
+        driver.manage().window().setSize(new Dimension(400, 760));
+        try {
+            waitForMap();
+            WebElement header = driver.findElement(By.cssSelector(".app-header"));
+            WebElement signIn = driver.findElement(By.cssSelector("[data-testid=session-open]"));
+            assertThat(signIn.getRect().getY() + signIn.getRect().getHeight())
+                    .as("the button inside the (wrapped) header, not over the map's controls")
+                    .isLessThanOrEqualTo(header.getRect().getY() + header.getRect().getHeight());
+            signIn.click();
+            long viewport = ((Number) js("return document.documentElement.clientWidth")).longValue();
+            var form = panel().getRect();
+            assertThat(form.getX()).as("form's left edge on screen").isGreaterThanOrEqualTo(0);
+            assertThat((long) form.getX() + form.getWidth()).as("form's right edge on screen").isLessThanOrEqualTo(viewport);
+            assertThat(form.getY()).as("form under the header").isGreaterThanOrEqualTo(header.getRect().getY() + header.getRect().getHeight());
+            screenshot("login-phone.png");
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void tooManyAttemptsSayHowLongToWait() throws IOException {
+        openAnonymous(service);
+        driver.findElement(By.cssSelector("[data-testid=session-open]")).click();
+        // a name of its own, so the admin is never locked out by this test
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            submit("guesser", "guess-" + attempt);
+            waitForError(); // the form hides the error while a new attempt is on its way
+            assertThat(error().getText()).contains("wrong user name or password");
+        }
+        submit("guesser", "guess-6");
+        waitForError();
+        // the wait comes from Retry-After: the throttle's window is 15 minutes
+        assertThat(error().getText()).contains("登录失败次数过多", "15 分钟", "15 min");
+        screenshot("login-throttled.png");
+        assertThat(bodyData("session")).isEqualTo("anonymous");
+
+        // Escape folds the small form away
+        driver.findElement(By.name("password")).sendKeys(Keys.ESCAPE);
+        assertThat(panel().isDisplayed()).isFalse();
+    }
+
+    @Test
+    void withoutPublicReadThePageAsksForALoginAndThenLoadsTheLayers() throws Exception {
+        try (RunningService closed = RunningService.start(RunningService.Store.H2GIS, Map.of("AIRZONE_PUBLIC_READ", "false"))) {
+            openAnonymous(closed);
+            // the form, in the middle of the page, and no layer asked for
+            WebElement form = panel();
+            assertThat(form.isDisplayed()).as("sign-in form shown without a click").isTrue();
+            assertThat(form.getAttribute("class")).contains("session-panel-prominent");
+            assertThat(form.getText()).contains("登录", "Sign in", "用户名 User name", "密码 Password");
+            assertThat(driver.findElement(By.id("status")).getText()).contains("请先登录", "sign in");
+            assertThat(bodyData("loaded")).as("layers before signing in").isEmpty();
+            assertThat(bodyData("error")).as("no layer failed: none was asked for").isEmpty();
+            assertThat(driver.switchTo().activeElement().getAttribute("name")).as("focus in the form").isEqualTo("name");
+            screenshot("login-required.png");
+
+            submit(RunningService.ADMIN, RunningService.ADMIN_PASSWORD);
+            waitForSignedIn(RunningService.ADMIN);
+            waitForMap();
+            assertThat(bodyData("error")).as("error reported by the page").isEmpty();
+            assertThat(bodyData("loaded")).startsWith("districts,provinces,heat-sources");
+            assertThat(driver.findElements(By.cssSelector("path.az-district"))).as("districts drawn").hasSizeGreaterThanOrEqualTo(60);
+            assertThat(panel().isDisplayed()).isFalse();
+            screenshot("login-required-signed-in.png");
+
+            // a reload keeps the session and loads the layers straight away
+            driver.navigate().refresh();
+            waitForSignedIn(RunningService.ADMIN);
+            waitForMap();
+            assertThat(bodyData("loaded")).startsWith("districts");
+            assertThat(panel().isDisplayed()).isFalse();
+
+            // signing out takes the layers off the screen and asks for a login again
+            driver.findElement(By.cssSelector("[data-testid=session-out]")).click();
+            new WebDriverWait(driver, UI_TIMEOUT).until(d -> "anonymous".equals(bodyData("session")) && panel().isDisplayed());
+            assertThat(bodyData("loaded")).isEmpty();
+            assertThat(driver.findElements(By.cssSelector("path.az-district"))).isEmpty();
+
+            assertThat(severeConsoleMessages()).as("browser console errors").isEmpty();
+        }
+    }
+
+    /** Opens the page of `target` with no session cookie and waits until the page knows it is anonymous. */
+    private void openAnonymous(RunningService target) {
+        driver.get(target.baseUrl() + "/");
+        driver.manage().deleteAllCookies(); // cookies are per host, not per port: other services' too
+        driver.navigate().refresh();
+        new WebDriverWait(driver, LOAD_TIMEOUT).until(d -> !bodyData("session").isEmpty());
+        assertThat(bodyData("session")).isEqualTo("anonymous");
+        driver.manage().logs().get(LogType.BROWSER); // start the console log afresh
+    }
+
+    private void submit(String name, String password) {
+        WebElement nameField = driver.findElement(By.name("name"));
+        nameField.clear();
+        nameField.sendKeys(name);
+        WebElement passwordField = driver.findElement(By.name("password"));
+        passwordField.clear();
+        passwordField.sendKeys(password);
+        driver.findElement(By.cssSelector(".session-submit")).click();
+    }
+
+    private WebElement panel() {
+        return driver.findElement(By.cssSelector("[data-testid=session-panel]"));
+    }
+
+    private WebElement error() {
+        return driver.findElement(By.cssSelector("[data-testid=session-error]"));
+    }
+
+    /** Waits for the answer to the attempt just sent: the form empties the password field when it fails. */
+    private WebElement waitForError() {
+        new WebDriverWait(driver, UI_TIMEOUT).until(d -> error().isDisplayed()
+                && driver.findElement(By.name("password")).getAttribute("value").isEmpty());
+        return error();
+    }
+
+    private void waitForSignedIn(String name) {
+        new WebDriverWait(driver, UI_TIMEOUT).until(d -> name.equals(bodyData("user")));
+    }
+
+    private void waitForMap() throws IOException {
+        try {
+            new WebDriverWait(driver, LOAD_TIMEOUT).until(d -> "true".equals(bodyData("complete")) || !bodyData("error").isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("login-map-timeout.png");
+            fail("the map did not finish loading; status line: '" + driver.findElement(By.id("status")).getText() + "'", e);
+        }
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private String bodyData(String name) {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript("return document.body.dataset[arguments[0]] || ''", name));
+    }
+
+    /** Console errors, except the 401 Chromium logs for the wrong password the test sends on purpose. */
+    private List<String> severeConsoleMessages() {
+        List<String> messages = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() < Level.SEVERE.intValue()) continue;
+            if (entry.getMessage().contains("/api/login") && entry.getMessage().matches(".*\\b(401|429)\\b.*")) continue;
+            messages.add(entry.getLevel() + " " + entry.getMessage());
+        }
+        return messages;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}
