@@ -11,23 +11,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one way features change: validated, written in one transaction with history and audit, then
  * the derived layers (when an input changed) and the screening index are brought up to date. That
- * follow-up runs after the commit; if it fails the write still stands and the next write or restart
- * catches up, so it is logged rather than reported as a failed write.
+ * follow-up runs after the commit; if the database fails in between, the write still stands (it is
+ * not reported as failed) and the follow-up is retried in the background until the database is back.
  */
 public final class Edits {
 
     private static final Logger LOG = LoggerFactory.getLogger(Edits.class);
     /** Collections the derived layers are computed from, among those people write. */
     private static final List<String> DERIVED_INPUTS = List.of("heat-sources");
+    private static final long CATCH_UP_DELAY_SECONDS = 2;
 
     private final FeatureStore store;
     private final FeatureValidator validator;
     private final DerivedLayers derived;
     private final Screener screener;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "airzone-catch-up");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean catchUpScheduled = new AtomicBoolean();
 
     public Edits(FeatureStore store, FeatureValidator validator, DerivedLayers derived, Screener screener) {
         this.store = store;
@@ -87,8 +98,24 @@ public final class Edits {
             if (DERIVED_INPUTS.contains(collection)) derived.recompute();
             screener.refresh();
         } catch (StoreException e) {
-            LOG.warn("{} changed, but the derived layers or the screening index could not be brought up to date: {}",
-                    collection, e.getMessage());
+            LOG.warn("{} changed, but the derived layers or the screening index could not be brought up to date; "
+                    + "retrying in the background: {}", collection, e.getMessage());
+            scheduleCatchUp();
         }
+    }
+
+    /** Recomputes (only what changed, by fingerprint) and rebuilds the index until it succeeds once. */
+    private void scheduleCatchUp() {
+        if (!catchUpScheduled.compareAndSet(false, true)) return;
+        retries.schedule(() -> {
+            catchUpScheduled.set(false);
+            try {
+                derived.recompute();
+                screener.refresh();
+                LOG.info("derived layers and screening index caught up after a database failure");
+            } catch (RuntimeException e) {
+                scheduleCatchUp();
+            }
+        }, CATCH_UP_DELAY_SECONDS, TimeUnit.SECONDS);
     }
 }

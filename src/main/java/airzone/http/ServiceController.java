@@ -4,6 +4,7 @@ import airzone.Config;
 import airzone.layer.Catalog;
 import airzone.layer.CollectionInfo;
 import airzone.layer.FeatureStore;
+import airzone.store.StoreException;
 import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
@@ -26,16 +27,21 @@ final class ServiceController {
     void health(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         boolean up = store.ping();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (up) {
+            try {
+                for (CollectionInfo info : Catalog.all()) counts.put(info.id(), store.count(info.id()));
+            } catch (StoreException e) {
+                // the database went away between the ping and the counts: still this answer, not the error one
+                up = false;
+            }
+        }
         body.put("status", up ? "ok" : "degraded");
         body.put("store", store.kind());
         body.put("database", up ? "up" : "down");
         // false while a first start seeds the store and computes the derived layers; the API waits for it
         body.put("ready", ready.getCount() == 0);
-        if (up) {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (CollectionInfo info : Catalog.all()) counts.put(info.id(), store.count(info.id()));
-            body.put("collections", counts);
-        }
+        if (up) body.put("collections", counts);
         ctx.status(up ? 200 : 503).json(body);
     }
 
