@@ -32,10 +32,15 @@ import java.util.Map;
 public final class FeatureValidator {
 
     static final double MAX_REPAIR_AREA_CHANGE = 0.01;
+    /** About 1 m² in square degrees (1° ≈ 111 km); collinear points give rounding noise far below it. */
+    private static final double MIN_AREA_DEGREES = 1e-10;
     private static final int MAX_PROPERTIES = 200;
     private static final int MAX_KEY_LENGTH = 64;
     private static final int MAX_TEXT_LENGTH = 10_000;
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+    /** How deep in "coordinates" the positions sit, per geometry type (RFC 7946 3.1). */
+    private static final Map<String, Integer> POSITION_DEPTH = Map.of(
+            "Point", 0, "MultiPoint", 1, "LineString", 1, "MultiLineString", 2, "Polygon", 2, "MultiPolygon", 3);
 
     private final int maxVertices;
 
@@ -95,30 +100,16 @@ public final class FeatureValidator {
     private Geometry geometry(JsonNode json) {
         if (json == null || json.isNull()) throw new InvalidFeature("\"geometry\" is missing; every feature here needs one");
         if (!json.isObject() || !json.path("type").isTextual()) throw new InvalidFeature("\"geometry\" must be a GeoJSON geometry object with a \"type\"");
+        String type = json.get("type").asText();
+        Integer depth = POSITION_DEPTH.get(type);
+        if (depth == null) throw new InvalidFeature("geometry type '" + abbreviate(type) + "' is not one this service stores");
         if (!json.path("coordinates").isArray()) throw new InvalidFeature("\"geometry\" needs a \"coordinates\" array");
-        int vertices = countPositions(json.get("coordinates"));
-        if (vertices > maxVertices) {
-            throw new InvalidFeature("the geometry has " + vertices + " vertices; at most " + maxVertices + " are accepted (AIRZONE_MAX_VERTICES)");
-        }
+        new CoordinateShape(maxVertices, type.endsWith("Polygon")).check(json.get("coordinates"), depth);
         try {
             return new GeoJsonReader(WGS84).read(json.toString());
         } catch (ParseException | RuntimeException e) {
             throw new InvalidFeature("\"geometry\" is not valid GeoJSON: " + e.getMessage());
         }
-    }
-
-    /** Positions in a coordinates array, counted before JTS builds anything from them. */
-    private static int countPositions(JsonNode coordinates) {
-        if (!coordinates.isArray()) throw new InvalidFeature("coordinates must be nested arrays of numbers");
-        if (coordinates.isEmpty() || !coordinates.get(0).isArray()) {
-            for (JsonNode n : coordinates) {
-                if (!n.isNumber()) throw new InvalidFeature("a coordinate must be a number, got " + abbreviate(n.toString()));
-            }
-            return 1;
-        }
-        int count = 0;
-        for (JsonNode child : coordinates) count += countPositions(child);
-        return count;
     }
 
     private Geometry checkedGeometry(CollectionInfo info, Geometry g, List<String> repairs) {
@@ -135,7 +126,13 @@ public final class FeatureValidator {
             if (c.x < -180 || c.x > 180) throw new InvalidFeature("longitude " + c.x + " is outside -180..180 (coordinates are lon, lat in WGS 84)");
             if (c.y < -90 || c.y > 90) throw new InvalidFeature("latitude " + c.y + " is outside -90..90 (coordinates are lon, lat in WGS 84)");
         }
-        if (wantsPoint || g.isValid()) return g;
+        if (wantsPoint) return g;
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i).getArea() < MIN_AREA_DEGREES) {
+                throw new InvalidFeature("polygon " + (i + 1) + " has no area to speak of (under 1 m²; are its points on one line?)");
+            }
+        }
+        if (g.isValid()) return g;
         Geometry fixed = GeometryFixer.fix(g);
         double before = Math.abs(g.getArea());
         double after = fixed.getArea();
@@ -154,20 +151,39 @@ public final class FeatureValidator {
         for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
-            if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.indexOf('\0') >= 0) {
-                throw new InvalidFeature("property names must be 1–" + MAX_KEY_LENGTH + " characters without NUL");
+            if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !plainText(key)) {
+                throw new InvalidFeature("property names must be 1–" + MAX_KEY_LENGTH + " characters of text (no NUL, no lone surrogate)");
             }
             JsonNode v = e.getValue();
             if (!v.isValueNode()) throw new InvalidFeature("property '" + abbreviate(key) + "' must be text, a number, true/false or null, not " + v.getNodeType().name().toLowerCase());
-            if (v.isTextual() && (v.asText().length() > MAX_TEXT_LENGTH || v.asText().indexOf('\0') >= 0)) {
-                throw new InvalidFeature("property '" + abbreviate(key) + "' must be text of at most " + MAX_TEXT_LENGTH + " characters without NUL");
+            if (v.isTextual() && (v.asText().length() > MAX_TEXT_LENGTH || !plainText(v.asText()))) {
+                throw new InvalidFeature("property '" + abbreviate(key) + "' must be text of at most " + MAX_TEXT_LENGTH
+                        + " characters without NUL or lone surrogates");
             }
             if (v.isNumber() && !Double.isFinite(v.asDouble())) throw new InvalidFeature("property '" + abbreviate(key) + "' is not a finite number");
         }
         for (PropertyRule rule : PropertySchemas.of(collection).orElseThrow()) rule.check(properties.get(rule.name()));
     }
 
-    private static String abbreviate(String s) {
+    /**
+     * No NUL and no unpaired UTF-16 surrogate: JSON escapes can smuggle both in ("\\u0000",
+     * "\\ud800"), and PostgreSQL's jsonb refuses them — a database error instead of a clear 400.
+     */
+    private static boolean plainText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) return false;
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) return false;
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -17,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Request bodies that change data are read strictly: UTF-8 only (invalid bytes are refused, not
  * replaced), no duplicate keys (which of two "class" members would win is anyone's guess), no NaN or
- * Infinity, and limited nesting, so a hostile body fails fast with a message instead of deep inside.
+ * Infinity, nothing after the value, and limited nesting, so a hostile body fails fast with a message instead of deep inside.
  */
 public final class StrictJson {
 
@@ -26,6 +27,7 @@ public final class StrictJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     static {

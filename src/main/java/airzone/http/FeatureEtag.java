@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /** A feature's strong ETag: its store version, which every write raises (so If-Match can detect stale edits). */
 final class FeatureEtag {
 
-    private static final Pattern TAG = Pattern.compile("(?:W/)?\"v(\\d{1,18})\"");
+    /** Strong tags only: If-Match compares strongly (RFC 9110 13.1.1), so a weak tag never matches. */
+    private static final Pattern TAG = Pattern.compile("\"v(\\d{1,18})\"");
 
     private FeatureEtag() {
     }

@@ -63,6 +63,8 @@ public final class HttpServer {
                 files.location = Location.CLASSPATH;
             });
             javalin.router.ignoreTrailingSlashes = true;
+            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
         });
 
         // the API answers only once the first start's seeding and derived layers are done; /health and the page do not wait

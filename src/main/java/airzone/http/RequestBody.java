@@ -13,7 +13,7 @@ final class RequestBody {
     }
 
     static byte[] read(Context ctx, long maxBytes) {
-        long declared = ctx.contentLength();
+        long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) throw tooLarge(maxBytes);
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
