@@ -23,11 +23,13 @@ public final class RunningService implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "secret-admin";
 
     private final App app;
+    private final Path dataDir;
     private final AutoCloseable database;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private RunningService(App app, AutoCloseable database) {
+    private RunningService(App app, Path dataDir, AutoCloseable database) {
         this.app = app;
+        this.dataDir = dataDir;
         this.database = database;
     }
 
@@ -37,27 +39,9 @@ public final class RunningService implements AutoCloseable {
 
     /** @param settings extra AIRZONE_* variables, as the environment would give them */
     public static RunningService start(Store store, Map<String, String> settings) {
-        try {
-            Path dataDir = Files.createTempDirectory("airzone-test");
-            Map<String, String> env = new java.util.HashMap<>(settings);
-            env.putIfAbsent("AIRZONE_BOOTSTRAP_ADMIN", ADMIN + ":" + ADMIN_PASSWORD);
-            env.put("AIRZONE_PORT", "0");
-            env.put("AIRZONE_DATA_DIR", dataDir.toString());
-            AutoCloseable database = () -> deleteTree(dataDir);
-            if (store == Store.POSTGIS) {
-                TestDatabases.Postgis pg = TestDatabases.freshPostgis();
-                env.put("AIRZONE_DB_URL", pg.url());
-                env.put("AIRZONE_DB_USER", pg.user());
-                env.put("AIRZONE_DB_PASSWORD", pg.password());
-                database = () -> {
-                    pg.close();
-                    deleteTree(dataDir);
-                };
-            }
-            return new RunningService(App.start(Config.from(env, new String[0])), database);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        if (store == Store.H2GIS) return launch(settings, () -> { });
+        TestDatabases.Postgis pg = TestDatabases.freshPostgis();
+        return launch(withDatabase(settings, pg.url(), pg.user(), pg.password()), pg);
     }
 
     /**
@@ -65,16 +49,31 @@ public final class RunningService implements AutoCloseable {
      * starts its own cluster, say); only the data directory is removed on close.
      */
     public static RunningService startOn(String dbUrl, String dbUser, String dbPassword, Map<String, String> settings) {
+        return launch(withDatabase(settings, dbUrl, dbUser, dbPassword), () -> { });
+    }
+
+    private static Map<String, String> withDatabase(Map<String, String> settings, String url, String user, String password) {
+        Map<String, String> env = new java.util.HashMap<>(settings);
+        env.put("AIRZONE_DB_URL", url);
+        env.put("AIRZONE_DB_USER", user);
+        env.put("AIRZONE_DB_PASSWORD", password);
+        return env;
+    }
+
+    private static RunningService launch(Map<String, String> settings, AutoCloseable database) {
         try {
             Path dataDir = Files.createTempDirectory("airzone-test");
             Map<String, String> env = new java.util.HashMap<>(settings);
             env.putIfAbsent("AIRZONE_BOOTSTRAP_ADMIN", ADMIN + ":" + ADMIN_PASSWORD);
             env.put("AIRZONE_PORT", "0");
             env.put("AIRZONE_DATA_DIR", dataDir.toString());
-            env.put("AIRZONE_DB_URL", dbUrl);
-            env.put("AIRZONE_DB_USER", dbUser);
-            env.put("AIRZONE_DB_PASSWORD", dbPassword);
-            return new RunningService(App.start(Config.from(env, new String[0])), () -> deleteTree(dataDir));
+            return new RunningService(App.start(Config.from(env, new String[0])), dataDir, () -> {
+                try {
+                    database.close();
+                } finally {
+                    deleteTree(dataDir);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -91,6 +90,11 @@ public final class RunningService implements AutoCloseable {
 
     public static String adminAuth() {
         return basic(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** The service's AIRZONE_DATA_DIR (embedded store, working files under tmp/). */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public App app() {

@@ -78,6 +78,7 @@ public final class FeatureValidator {
         CollectionInfo info = Catalog.find(collection).filter(c -> writable(c.id()))
                 .orElseThrow(() -> new InvalidFeature("collection '" + collection + "' cannot be written"));
         if (candidate.id() != null) FeatureIds.check(candidate.id());
+        if (candidate.geometry() == null) throw new InvalidFeature("the feature has no geometry; every feature here needs one");
         checkProperties(collection, candidate.properties());
         List<String> repairs = new ArrayList<>();
         Geometry geometry = GeometryTypes.conform(info, checkedGeometry(info, candidate.geometry(), repairs));
@@ -127,16 +128,10 @@ public final class FeatureValidator {
             if (c.y < -90 || c.y > 90) throw new InvalidFeature("latitude " + c.y + " is outside -90..90 (coordinates are lon, lat in WGS 84)");
         }
         if (wantsPoint) return g;
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            if (g.getGeometryN(i).getArea() < MIN_AREA_DEGREES) {
-                throw new InvalidFeature("polygon " + (i + 1) + " has no area to speak of (under 1 m²; are its points on one line?)");
-            }
-        }
-        if (g.isValid()) return g;
-        Geometry fixed = GeometryFixer.fix(g);
+        if (g.isValid()) return withArea(g);
+        Geometry fixed = withArea(GeometryFixer.fix(g));
         double before = Math.abs(g.getArea());
         double after = fixed.getArea();
-        if (fixed.isEmpty() || after == 0) throw new InvalidFeature("the polygon has no area, even after repairing it");
         double change = Math.abs(after - before) / Math.max(before, after);
         if (change > MAX_REPAIR_AREA_CHANGE) {
             throw new InvalidFeature(String.format("the polygon is invalid (e.g. self-intersecting) and repairing it would change its area by %.1f %%, "
@@ -144,6 +139,17 @@ public final class FeatureValidator {
         }
         repairs.add(String.format("the polygon was invalid (e.g. self-intersecting) and was repaired with JTS GeometryFixer; area changed by %.3f %%", change * 100));
         return fixed;
+    }
+
+    /** Each polygon must enclose something: collinear points make a valid-looking polygon of rounding noise. */
+    private static Geometry withArea(Geometry g) {
+        if (g.isEmpty()) throw new InvalidFeature("the polygon has no area, even after repairing it");
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i).getArea() < MIN_AREA_DEGREES) {
+                throw new InvalidFeature("polygon " + (i + 1) + " has no area to speak of (under 1 m²; are its points on one line?)");
+            }
+        }
+        return g;
     }
 
     private static void checkProperties(String collection, ObjectNode properties) {

@@ -52,6 +52,7 @@ public final class HttpServer {
         ReportController report = new ReportController(store, derived, screener, sites);
         BatchController batch = new BatchController(screener, new BatchInput(sites), jobs);
         ExportController export = new ExportController(config, store);
+        ImportController imports = new ImportController(config, store, edits);
 
         app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
@@ -104,6 +105,7 @@ public final class HttpServer {
         app.get("/api/screen/jobs/{id}", batch::status);
         app.get("/api/screen/jobs/{id}/result", batch::result);
         app.get("/api/export/{collection}", export::export);
+        app.post("/api/import/{collection}", imports::upload);
 
         app.exception(ApiError.class, (e, ctx) -> ErrorBody.send(ctx, e.status(), e.getMessage()));
         app.exception(InvalidParameter.class, (e, ctx) -> ErrorBody.send(ctx, 400, e.getMessage()));

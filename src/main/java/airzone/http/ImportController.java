@@ -1,0 +1,108 @@
+package airzone.http;
+
+import airzone.Config;
+import airzone.auth.Role;
+import airzone.auth.User;
+import airzone.edit.Edits;
+import airzone.io.ExportCrs;
+import airzone.io.imports.ImportFormat;
+import airzone.io.imports.ImportLimits;
+import airzone.io.imports.ImportOptions;
+import airzone.io.imports.ImportRefused;
+import airzone.io.imports.ImportRejected;
+import airzone.io.imports.ImportReport;
+import airzone.io.imports.Importer;
+import airzone.io.imports.TextEncoding;
+import airzone.layer.Catalog;
+import airzone.layer.CollectionInfo;
+import airzone.layer.FeatureStore;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code POST /api/import/{collection}?format=&encoding=&crs=&layer=&dryRun=}: a zipped shapefile,
+ * GeoJSON, KML (or KMZ) or GeoPackage as the raw request body, into a collection people write
+ * (drawn zones, heat sources), by a planner. The answer is the {@link ImportReport}; a dry run
+ * only reports. A real import with any rejected feature stores nothing and answers 400 with the
+ * report beside the usual {@code {status, error, detail}}. An upload whose Content-Length exceeds
+ * the limit is refused with 413 before a byte of it is read.
+ */
+final class ImportController {
+
+    private final Importer importer;
+
+    ImportController(Config config, FeatureStore store, Edits edits) {
+        this(new Importer(store, edits, config.dataDir().resolve("tmp"), ImportLimits.standard()));
+    }
+
+    ImportController(Importer importer) {
+        this.importer = importer;
+    }
+
+    void upload(Context ctx) {
+        String id = ctx.pathParam("collection");
+        CollectionInfo info = Catalog.find(id).orElseThrow(() -> ApiError.notFound("no collection '" + id + "'; see /ogc/collections"));
+        if (!Importer.importable(id)) {
+            ctx.header("Allow", "");
+            throw ApiError.methodNotAllowed("collection '" + id + "' is " + info.kind().name().toLowerCase(Locale.ROOT)
+                    + " and cannot be imported into; imports go to ban-zones, built-up-areas, industrial-parks, control-zones and heat-sources");
+        }
+        User user = Access.require(ctx, Role.PLANNER);
+        ImportOptions options = options(ctx);
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > importer.limits().maxUploadBytes()) {
+            throw ApiError.tooLarge("the upload is " + declared + " bytes; an import takes at most " + importer.limits().uploadText());
+        }
+        ImportReport report;
+        try (InputStream body = ctx.bodyInputStream()) {
+            report = importer.run(info.id(), options, ctx.contentType(), body, user);
+        } catch (ImportRefused e) {
+            throw e.tooLarge() ? ApiError.tooLarge(e.getMessage()) : ApiError.badRequest(e.getMessage());
+        } catch (ImportRejected e) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", 400);
+            body.put("error", HttpStatus.BAD_REQUEST.getMessage());
+            body.put("detail", e.getMessage());
+            body.put("report", e.report());
+            ctx.status(400).json(body);
+            return;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.json(report);
+    }
+
+    private static ImportOptions options(Context ctx) {
+        String rawFormat = ctx.queryParam("format");
+        ImportFormat format = blank(rawFormat) ? null : ImportFormat.parse(rawFormat).orElseThrow(() ->
+                ApiError.badRequest("format must be " + ImportFormat.names() + ", got '" + rawFormat + "'"));
+        String rawEncoding = ctx.queryParam("encoding");
+        TextEncoding encoding = blank(rawEncoding) ? null : TextEncoding.parameter(rawEncoding).orElseThrow(() ->
+                ApiError.badRequest("encoding must be UTF-8 or GBK (or GB18030), got '" + rawEncoding + "'"));
+        String rawCrs = ctx.queryParam("crs");
+        ExportCrs crs = blank(rawCrs) ? null : ExportCrs.parse(rawCrs).orElseThrow(() ->
+                ApiError.badRequest("crs '" + rawCrs + "' is not supported; use " + ExportCrs.supportedText()));
+        String layer = blank(ctx.queryParam("layer")) ? null : ctx.queryParam("layer").trim();
+        return new ImportOptions(format, encoding, crs, layer, dryRun(ctx.queryParam("dryRun")));
+    }
+
+    private static boolean dryRun(String raw) {
+        if (blank(raw)) return false;
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw ApiError.badRequest("dryRun must be true or false, got '" + raw + "'");
+        };
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
