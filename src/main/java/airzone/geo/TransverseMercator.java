@@ -28,7 +28,7 @@ public final class TransverseMercator {
     private TransverseMercator(double centralMeridian) {
         this.centralMeridian = centralMeridian;
         CoordinateReferenceSystem projected = CRS.createFromParameters("TM" + centralMeridian,
-                "+proj=tmerc +lat_0=0 +lon_0=" + centralMeridian + " +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs");
+                "+proj=etmerc +lat_0=0 +lon_0=" + centralMeridian + " +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs");
         forward = TRANSFORMS.createTransform(GEOGRAPHIC, projected);
         inverse = TRANSFORMS.createTransform(projected, GEOGRAPHIC);
     }
