@@ -6,14 +6,16 @@ import airzone.layer.FeatureStore;
 import airzone.layer.Upserted;
 import airzone.rules.DerivedLayers;
 import airzone.screen.Screener;
-import airzone.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,12 +30,14 @@ public final class Edits {
     /** Collections the derived layers are computed from, among those people write. */
     private static final List<String> DERIVED_INPUTS = List.of("heat-sources");
     private static final long CATCH_UP_DELAY_SECONDS = 2;
+    private static final long FOLLOW_UP_WAIT_SECONDS = 3;
 
     private final FeatureStore store;
     private final FeatureValidator validator;
     private final DerivedLayers derived;
     private final Screener screener;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** One thread for every follow-up, so index rebuilds never race each other. */
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "airzone-catch-up");
         t.setDaemon(true);
         return t;
@@ -93,21 +97,34 @@ public final class Edits {
         return done;
     }
 
+    /**
+     * Brings the derived layers and the index up to date on the follow-up thread and waits a little
+     * for it, so the writer normally sees its change in screening at once; with the database hanging
+     * (frozen, network cut) the answer does not wait for the socket timeout: the follow-up finishes,
+     * or is retried, in the background.
+     */
     private void afterCommit(String collection) {
-        try {
+        Future<?> followUp = background.submit(() -> {
             if (DERIVED_INPUTS.contains(collection)) derived.recompute();
             screener.refresh();
-        } catch (StoreException e) {
+        });
+        try {
+            followUp.get(FOLLOW_UP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("{} changed; the derived layers and screening index are still being brought up to date", collection);
+        } catch (ExecutionException e) {
             LOG.warn("{} changed, but the derived layers or the screening index could not be brought up to date; "
-                    + "retrying in the background: {}", collection, e.getMessage());
+                    + "retrying in the background: {}", collection, e.getCause().getMessage());
             scheduleCatchUp();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /** Recomputes (only what changed, by fingerprint) and rebuilds the index until it succeeds once. */
     private void scheduleCatchUp() {
         if (!catchUpScheduled.compareAndSet(false, true)) return;
-        retries.schedule(() -> {
+        background.schedule(() -> {
             catchUpScheduled.set(false);
             try {
                 derived.recompute();

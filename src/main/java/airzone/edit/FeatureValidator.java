@@ -129,7 +129,8 @@ public final class FeatureValidator {
         }
         if (wantsPoint) return g;
         if (g.isValid()) return withArea(g);
-        Geometry fixed = withArea(GeometryFixer.fix(g));
+        List<String> dropped = new ArrayList<>();
+        Geometry fixed = withArea(withoutSlivers(GeometryFixer.fix(g), dropped));
         double before = Math.abs(g.getArea());
         double after = fixed.getArea();
         double change = Math.abs(after - before) / Math.max(before, after);
@@ -138,7 +139,19 @@ public final class FeatureValidator {
                     + "more than the 1 %% allowed; fix the drawing", change * 100));
         }
         repairs.add(String.format("the polygon was invalid (e.g. self-intersecting) and was repaired with JTS GeometryFixer; area changed by %.3f %%", change * 100));
+        repairs.addAll(dropped);
         return fixed;
+    }
+
+    /** A repair can split off a loop of a few square centimetres as a polygon of its own; it goes, and the report says so. */
+    private static Geometry withoutSlivers(Geometry repaired, List<String> repairs) {
+        List<Polygon> kept = new ArrayList<>();
+        for (int i = 0; i < repaired.getNumGeometries(); i++) {
+            if (repaired.getGeometryN(i) instanceof Polygon p && p.getArea() >= MIN_AREA_DEGREES) kept.add(p);
+        }
+        if (kept.size() == repaired.getNumGeometries()) return repaired;
+        repairs.add((repaired.getNumGeometries() - kept.size()) + " part(s) under 1 m² left over by the repair were dropped");
+        return kept.size() == 1 ? kept.get(0) : repaired.getFactory().createMultiPolygon(kept.toArray(Polygon[]::new));
     }
 
     /** Each polygon must enclose something: collinear points make a valid-looking polygon of rounding noise. */
