@@ -7,18 +7,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,7 +25,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +42,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class MapPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,56 +50,23 @@ class MapPageBrowserTest {
             "control-zones", "heating-radii", "border-buffers", "border-lines");
     private static final Set<String> SHOWN_BY_DEFAULT = Set.of("ban-zones", "heating-radii", "border-buffers");
 
-    /**
-     * Selenium warns on every start that it has no DevTools (CDP) binding for this Chromium version;
-     * the test uses WebDriver only, so that warning is noise. Held in fields: java.util.logging
-     * keeps loggers weakly, and a collected logger would forget its level.
-     */
-    private static final List<java.util.logging.Logger> QUIET = List.of(
-            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
-            java.util.logging.Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
-
     private static RunningService service;
-    private static Path profile;
+    private static HeadlessChromium browser;
     private static WebDriver driver;
 
     @BeforeAll
-    static void startServiceAndBrowser() throws IOException {
-        for (Path tool : List.of(CHROMIUM, CHROMEDRIVER)) {
-            if (!Files.isExecutable(tool)) {
-                fail(tool + " is missing: the browser test needs Debian's chromium and chromium-driver "
-                        + "(apt-get install chromium chromium-driver, or run scripts/test which installs them)");
-            }
-        }
-        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
+    static void startServiceAndBrowser() {
         service = RunningService.start(RunningService.Store.H2GIS);
-        profile = Files.createTempDirectory("airzone-chromium");
-
-        // pinning the driver binary keeps Selenium Manager out (it would try to download one)
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeDriverService driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=zh-CN");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(driverService, options);
-        driver.manage().window().setSize(new Dimension(1280, 900));
+        browser = HeadlessChromium.start();
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (driver != null) driver.quit();
+            if (browser != null) browser.close();
         } finally {
             if (service != null) service.close();
-            if (profile != null) deleteTree(profile);
         }
     }
 
@@ -355,11 +314,5 @@ class MapPageBrowserTest {
         Files.createDirectories(SCREENSHOTS);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 }

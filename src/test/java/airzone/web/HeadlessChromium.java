@@ -1,0 +1,92 @@
+package airzone.web;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Debian's Chromium under Debian's ChromeDriver, headless, with a throw-away profile and the browser console recorded. */
+final class HeadlessChromium implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    /**
+     * Selenium warns on every start that it has no DevTools (CDP) binding for this Chromium version;
+     * the tests use WebDriver only, so that warning is noise. Held in a field: java.util.logging
+     * keeps loggers weakly, and a collected logger would forget its level.
+     */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
+            java.util.logging.Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
+
+    private final WebDriver driver;
+    private final Path profile;
+
+    private HeadlessChromium(WebDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Fails (never skips) when Chromium or ChromeDriver is missing. */
+    static HeadlessChromium start() {
+        for (Path tool : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(tool)) {
+                fail(tool + " is missing: the browser test needs Debian's chromium and chromium-driver "
+                        + "(apt-get install chromium chromium-driver, or run scripts/test which installs them)");
+            }
+        }
+        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("airzone-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // pinning the driver binary keeps Selenium Manager out (it would try to download one)
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeDriverService driverService = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=zh-CN");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        WebDriver driver = new ChromeDriver(driverService, options);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        return new HeadlessChromium(driver, profile);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            try (var paths = Files.walk(profile)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+}
