@@ -43,7 +43,20 @@ public final class Reprojection {
     }
 
     CoordinateReferenceSystem system(int epsg) {
-        return systems.computeIfAbsent(epsg, code -> factory.createFromName("EPSG:" + code));
+        return systems.computeIfAbsent(epsg, code -> lookup(factory, code));
+    }
+
+    /**
+     * A system by its EPSG code from proj4j-epsg, with transverse Mercator computed by etmerc (the
+     * Poder/Engsager series PROJ and GDAL use for tmerc) instead of proj4j's tmerc: at 11° from a
+     * zone's central meridian (Qinzhou in the 120°E zone) tmerc is 1.4 cm from GDAL, etmerc 0.1 mm.
+     */
+    public static CoordinateReferenceSystem lookup(CRSFactory factory, int epsg) {
+        CoordinateReferenceSystem listed = factory.createFromName("EPSG:" + epsg);
+        String[] parameters = listed.getParameters();
+        if (!java.util.Arrays.asList(parameters).contains("+proj=tmerc")) return listed;
+        String[] exact = java.util.Arrays.stream(parameters).map(p -> p.equals("+proj=tmerc") ? "+proj=etmerc" : p).toArray(String[]::new);
+        return factory.createFromParameters("EPSG:" + epsg, exact);
     }
 
     /** Geometry in, geometry in the target CRS out; never changes its argument. */

@@ -81,9 +81,10 @@ class ExportCrsTest {
             ExportCrs crs = ExportCrs.of(epsg);
             if (crs.geographic()) continue;
             double cm = crs.epsg() == ExportCrs.WEB_MERCATOR ? 119.6 : centralMeridian(crs);
-            // on the central meridian, at the zone's edge and beyond it, south and north China
+            // on the central meridian, at the zone's edge and beyond it, south and north China, and
+            // 11.4° off (Qinzhou in the 120°E zone), where proj4j's tmerc was 1.4 cm from GDAL
             List<double[]> points = List.of(new double[]{cm, 39.94}, new double[]{cm + 1.4, 22.0},
-                    new double[]{cm - 1.5, 46.5}, new double[]{cm + 4.0, 30.0});
+                    new double[]{cm - 1.5, 46.5}, new double[]{cm + 4.0, 30.0}, new double[]{cm - 11.4, 21.95});
             List<double[]> gdal = Gdal.transform(crs.baseGeographic(), epsg, points);
             for (int i = 0; i < points.size(); i++) {
                 double[] ours = reprojection.project(crs, points.get(i)[0], points.get(i)[1]);

@@ -1,6 +1,7 @@
 package airzone.io.imports;
 
 import airzone.io.ExportCrs;
+import airzone.io.Reprojection;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
@@ -17,12 +18,11 @@ import java.util.function.UnaryOperator;
  * export's {@code Reprojection}. Gauss-Krüger zones go to CGCS2000 and Web Mercator to WGS 84,
  * both stored as lon/lat (DESIGN: 4490 is taken as 4326); geographic systems pass unchanged.
  *
- * <p>proj4j's inverse transverse Mercator is not the exact inverse of its forward one away from the
- * central meridian (1.4e-7° — 1.5 cm — at 11° off, where the sample data of Qinzhou lies in the
- * 120°E zone), so each point is refined by Newton's method against the forward projection the
- * export uses until that gives back the file's coordinates to within 0.01 mm: an export imported
- * again lands where it started. Inside a zone, where Gauss-Krüger coordinates belong, forward and
- * inverse agree with PROJ to well under a millimetre either way.
+ * <p>A projection's inverse need not undo its forward exactly far from the central meridian (proj4j's
+ * tmerc missed by 1.5 cm at 11° off, where the sample data of Qinzhou lies in the 120°E zone), so
+ * each point is refined by Newton's method against the forward projection the export uses until
+ * that gives back the file's coordinates to within 0.01 mm: an export imported again lands where
+ * it started, whatever the projection's own inverse does.
  */
 final class ToLonLat {
 
@@ -37,8 +37,8 @@ final class ToLonLat {
     /** A transform for one import (proj4j transforms keep scratch state: not shared between threads). */
     UnaryOperator<Geometry> from(ExportCrs source) {
         if (source.geographic()) return g -> g;
-        CoordinateReferenceSystem projected = factory.createFromName("EPSG:" + source.epsg());
-        CoordinateReferenceSystem geographic = factory.createFromName("EPSG:" + source.baseGeographic());
+        CoordinateReferenceSystem projected = Reprojection.lookup(factory, source.epsg());
+        CoordinateReferenceSystem geographic = Reprojection.lookup(factory, source.baseGeographic());
         CoordinateTransform inverse = transforms.createTransform(projected, geographic);
         CoordinateTransform forward = transforms.createTransform(geographic, projected);
         return g -> g == null ? null : transform(g, inverse, forward);
