@@ -5,6 +5,7 @@ import airzone.io.ExportCrs;
 import airzone.io.ExportFormat;
 import airzone.io.ExportRefused;
 import airzone.io.Exporter;
+import airzone.io.WorkDir;
 import airzone.layer.Bbox;
 import airzone.layer.Catalog;
 import airzone.layer.CollectionInfo;
@@ -24,9 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * {@code GET /api/export/{collection}?format=&crs=&encoding=&bbox=}: a whole collection (or the part
@@ -68,10 +67,9 @@ final class ExportController {
 
         long started = System.nanoTime();
         FeaturePage page = store.items(info.id(), bbox, limit, offset);
-        Path dir = workDir();
-        try {
+        try (WorkDir dir = WorkDir.create(workRoot, "export-")) {
             Exporter.Result result = exporter.export(new Exporter.Request(info, page.features(), format, crs, charset,
-                    LocalDate.now(clock)), dir);
+                    LocalDate.now(clock)), dir.path());
             ctx.status(200);
             ctx.contentType(format == ExportFormat.CSV ? format.mediaType() + "; charset=" + charsetName(charset) : format.mediaType());
             ctx.header("Content-Disposition", "attachment; filename=\"" + result.fileName() + "\"");
@@ -85,8 +83,6 @@ final class ExportController {
             throw ApiError.badRequest(e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("export of " + info.id() + " as " + format.id() + " failed", e);
-        } finally {
-            deleteTree(dir);
         }
     }
 
@@ -125,22 +121,5 @@ final class ExportController {
 
     private static String charsetName(Charset charset) {
         return charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : "GBK";
-    }
-
-    private Path workDir() {
-        try {
-            Files.createDirectories(workRoot);
-            return Files.createTempDirectory(workRoot, "export-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a working directory under " + workRoot, e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            LOG.warn("could not delete the export working directory {}: {}", root, e.getMessage());
-        }
     }
 }

@@ -6,13 +6,12 @@ import airzone.edit.FeatureIds;
 import airzone.edit.FeatureValidator;
 import airzone.edit.InvalidFeature;
 import airzone.edit.Validated;
+import airzone.io.WorkDir;
 import airzone.layer.Feature;
 import airzone.layer.FeatureStore;
 import airzone.layer.Upserted;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.locationtech.jts.geom.Geometry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,14 +20,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * An upload into a collection, end to end: the body saved under {@code <data dir>/tmp/import-*}
@@ -43,7 +40,6 @@ import java.util.stream.Stream;
  */
 public final class Importer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
     private static final int HEAD_BYTES = 64;
 
     private final FeatureStore store;
@@ -73,16 +69,13 @@ public final class Importer {
      * features were rejected in a real import.
      */
     public ImportReport run(String collection, ImportOptions options, String contentType, InputStream body, User actor) {
-        Path dir = workDir();
-        try {
-            Path upload = dir.resolve("upload");
+        try (WorkDir dir = WorkDir.create(workRoot, "import-")) {
+            Path upload = dir.path().resolve("upload");
             save(body, upload);
-            SourceLayer layer = read(upload, dir, options, contentType);
+            SourceLayer layer = read(upload, dir.path(), options, contentType);
             return importLayer(collection, layer, options, actor);
         } catch (IOException e) {
             throw new UncheckedIOException("import into " + collection + " failed", e);
-        } finally {
-            deleteTree(dir);
         }
     }
 
@@ -198,10 +191,6 @@ public final class Importer {
                 rejected.add(new ImportReport.Problem(i, id, source.problem()));
                 continue;
             }
-            if (source.geometry() == null) {
-                rejected.add(new ImportReport.Problem(i, id, "the feature has no geometry"));
-                continue;
-            }
             if (id != null) {
                 Integer first = firstIndex.putIfAbsent(id, i);
                 if (first != null) {
@@ -261,8 +250,6 @@ public final class Importer {
                 throw new ImportRejected("the file holds no feature to import" + (skipped.isEmpty() ? "" : " (" + skipped.size()
                         + " derived features were skipped)") + "; nothing was imported", withNothingImported(report));
             }
-            LOG.info("import into {} by {}: {} features ({} new, {} replaced) from {}", collection, actor.name(), imported, created,
-                    updated, layer.format().id());
         }
         return report;
     }
@@ -289,23 +276,6 @@ public final class Importer {
     private static byte[] head(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(HEAD_BYTES);
-        }
-    }
-
-    private Path workDir() {
-        try {
-            Files.createDirectories(workRoot);
-            return Files.createTempDirectory(workRoot, "import-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a working directory under " + workRoot, e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            LOG.warn("could not delete the import working directory {}: {}", root, e.getMessage());
         }
     }
 }
