@@ -1,7 +1,5 @@
 package airzone.geo;
 
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.MultiLineString;
@@ -43,25 +41,10 @@ public final class GridRounding {
     public static Geometry round(Geometry g, int decimals) {
         if (g == null) return null;
         double scale = pow10(decimals);
-        Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, Math.round(seq.getX(i) * scale) / scale);
-                seq.setOrdinate(i, 1, Math.round(seq.getY(i) * scale) / scale);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
+        return CoordinateMapping.apply(g, (x, y, xy) -> {
+            xy[0] = Math.round(x * scale) / scale;
+            xy[1] = Math.round(y * scale) / scale;
         });
-        return copy;
     }
 
     private static long pow10(int decimals) {
