@@ -37,6 +37,7 @@ final class Authentication {
         this.throttle = throttle;
     }
 
+    /** For /ogc and /api requests only: the page's files and /health need nobody, and cost no session lookup. */
     void identify(Context ctx) {
         String authorization = ctx.header("Authorization");
         if (authorization != null) {
@@ -44,8 +45,7 @@ final class Authentication {
         } else {
             fromCookie(ctx).ifPresent(user -> Access.signIn(ctx, user));
         }
-        boolean api = ctx.path().startsWith("/ogc") || ctx.path().startsWith("/api");
-        if (!publicRead && api && Access.user(ctx).isEmpty() && !OPEN_PATHS.contains(ctx.path())) {
+        if (!publicRead && Access.user(ctx).isEmpty() && !OPEN_PATHS.contains(ctx.path())) {
             Access.require(ctx, airzone.auth.Role.VIEWER);
         }
     }

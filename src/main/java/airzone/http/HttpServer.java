@@ -68,11 +68,14 @@ public final class HttpServer {
             javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
         });
 
-        // the API answers only once the first start's seeding and derived layers are done; /health and the page do not wait
+        // the API answers only once the first start's seeding and derived layers are done, and only it asks who
+        // is calling; /health and the page neither wait nor look up a session
         app.before(ctx -> {
-            if (ctx.path().startsWith("/ogc") || ctx.path().startsWith("/api")) awaitReady(ready);
+            if (ctx.path().startsWith("/ogc") || ctx.path().startsWith("/api")) {
+                awaitReady(ready);
+                authentication.identify(ctx);
+            }
         });
-        app.before(authentication::identify);
         app.post("/api/login", auth::login);
         app.post("/api/logout", auth::logout);
         app.get("/api/session", auth::session);
