@@ -20,6 +20,7 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,13 @@ public final class FeatureValidator {
     /** True for the collections people write: drawn zones and heat sources. */
     public static boolean writable(String collection) {
         return PropertySchemas.of(collection).isPresent();
+    }
+
+    /** The type of each property the collection's rules check, by name (empty for collections people cannot write). */
+    public static Map<String, PropertyRule.Type> ruleTypes(String collection) {
+        Map<String, PropertyRule.Type> types = new LinkedHashMap<>();
+        for (PropertyRule rule : PropertySchemas.of(collection).orElse(List.of())) types.put(rule.name(), rule.type());
+        return types;
     }
 
     /**

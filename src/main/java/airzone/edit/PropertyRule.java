@@ -7,9 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /** What one property of a collection must be: its type, whether it is required, and its allowed values or range. */
-record PropertyRule(String name, Type type, boolean required, Set<String> allowed, double min, double max) {
+public record PropertyRule(String name, Type type, boolean required, Set<String> allowed, double min, double max) {
 
-    enum Type { TEXT, NUMBER, BOOLEAN, DATE }
+    public enum Type { TEXT, NUMBER, BOOLEAN, DATE }
 
     static PropertyRule text(String name, boolean required) {
         return new PropertyRule(name, Type.TEXT, required, Set.of(), 0, 0);

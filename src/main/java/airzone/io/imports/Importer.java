@@ -164,7 +164,7 @@ public final class Importer {
         List<Feature> stored = store.all(collection);
         Map<String, Feature> existing = new HashMap<>();
         for (Feature f : stored) existing.put(f.id(), f);
-        FieldMapping mapping = FieldMapping.of(layer, PropertyTypes.of(stored));
+        FieldMapping mapping = FieldMapping.of(layer, PropertyTypes.of(collection, stored));
         UnaryOperator<Geometry> toLonLat = new ToLonLat().from(layer.crs());
         FeatureValidator validator = edits.validator();
 

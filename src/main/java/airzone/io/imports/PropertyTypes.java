@@ -1,5 +1,6 @@
 package airzone.io.imports;
 
+import airzone.edit.FeatureValidator;
 import airzone.io.ValueType;
 import airzone.layer.Feature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,22 +13,10 @@ import java.util.Map;
  * The properties a collection's features have and the type of each — what an imported field is
  * matched against and converted to (a dBase logical or a GDAL integer 0/1 to the booleans the
  * collection stores, a number to the text the collection stores). Read from the features stored
- * now, on top of the few every writable collection has by rule (the edit package's property
- * schemas), so that an empty collection still gets its dates and booleans right.
+ * now, on top of those the collection's validation rules type ({@link FeatureValidator#ruleTypes}),
+ * so that an empty collection still gets its dates and booleans right.
  */
 final class PropertyTypes {
-
-    private static final Map<String, ValueType> BY_RULE = Map.ofEntries(
-            Map.entry("name", ValueType.TEXT),
-            Map.entry("class", ValueType.TEXT),
-            Map.entry("level", ValueType.TEXT),
-            Map.entry("zone_type", ValueType.TEXT),
-            Map.entry("effective_date", ValueType.DATE),
-            Map.entry("illustrative", ValueType.BOOLEAN),
-            Map.entry("largest_unit_mw", ValueType.REAL),
-            Map.entry("total_capacity_mw", ValueType.REAL),
-            Map.entry("chp", ValueType.TEXT),
-            Map.entry("status", ValueType.TEXT));
 
     private final Map<String, ValueType> types;
 
@@ -35,7 +24,14 @@ final class PropertyTypes {
         this.types = types;
     }
 
-    static PropertyTypes of(Iterable<Feature> stored) {
+    static PropertyTypes of(String collection, Iterable<Feature> stored) {
+        Map<String, ValueType> byRule = new LinkedHashMap<>();
+        FeatureValidator.ruleTypes(collection).forEach((name, type) -> byRule.put(name, switch (type) {
+            case TEXT -> ValueType.TEXT;
+            case NUMBER -> ValueType.REAL;
+            case BOOLEAN -> ValueType.BOOLEAN;
+            case DATE -> ValueType.DATE;
+        }));
         Map<String, ValueType> seen = new LinkedHashMap<>();
         Map<String, Boolean> mixed = new LinkedHashMap<>();
         for (Feature f : stored) {
@@ -52,10 +48,10 @@ final class PropertyTypes {
                 seen.put(e.getKey(), after);
             }
         }
-        Map<String, ValueType> types = new LinkedHashMap<>(BY_RULE);
+        Map<String, ValueType> types = new LinkedHashMap<>(byRule);
         seen.forEach((name, type) -> {
             if (mixed.containsKey(name)) types.put(name, null); // no single type to convert to
-            else if (type != null && !(BY_RULE.get(name) == ValueType.DATE && type == ValueType.TEXT)) types.put(name, type);
+            else if (type != null && !(byRule.get(name) == ValueType.DATE && type == ValueType.TEXT)) types.put(name, type);
             else types.putIfAbsent(name, null);
         });
         return new PropertyTypes(types);
