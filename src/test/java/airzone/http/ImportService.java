@@ -1,6 +1,5 @@
 package airzone.http;
 
-import airzone.App;
 import airzone.RunningService;
 import airzone.geo.GeoJson;
 import airzone.layer.Feature;
@@ -51,10 +50,6 @@ final class ImportService implements AutoCloseable {
 
     int port() {
         return service.app().port();
-    }
-
-    App app() {
-        return service.app();
     }
 
     static String adminAuth() {
