@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,13 +28,21 @@ final class Jdbc {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs {@code work} as one transaction: all of it is committed, or none; database failures become {@link StoreException}. */
-    static <T> T inTransaction(DataSource dataSource, String doing, Work<T> work) {
+    /**
+     * Runs {@code work} as one transaction: all of it is committed, or none; database failures become
+     * {@link StoreException}. It returns only once the commit is on disk, so an answer sent after it holds.
+     */
+    static <T> T inTransaction(DataSource dataSource, Dialect dialect, String doing, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
                 c.commit();
+                if (dialect.syncAfterCommit() != null) {
+                    try (Statement sync = c.createStatement()) {
+                        sync.execute(dialect.syncAfterCommit());
+                    }
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);

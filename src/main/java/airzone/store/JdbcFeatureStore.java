@@ -45,7 +45,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
         this.dialect = dialect;
         this.writes = new FeatureWrites(dataSource, dialect);
         this.history = new HistoryReads(dataSource);
-        this.users = new JdbcUsers(dataSource);
+        this.users = new JdbcUsers(dataSource, dialect);
     }
 
     @Override
@@ -158,7 +158,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void replaceDerived(Map<String, List<Feature>> byCollection) {
-        Jdbc.inTransaction(dataSource, "replacing derived features", c -> {
+        Jdbc.inTransaction(dataSource, dialect, "replacing derived features", c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM features WHERE collection = ? AND derived")) {
                 for (String collection : byCollection.keySet()) {
                     delete.setString(1, collection);
@@ -184,7 +184,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void putSetting(String name, String json) {
-        Jdbc.inTransaction(dataSource, "writing setting " + name, c -> {
+        Jdbc.inTransaction(dataSource, dialect, "writing setting " + name, c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM settings WHERE name = ?");
                  PreparedStatement insert = c.prepareStatement(
                          "INSERT INTO settings (name, content) VALUES (?, " + dialect.jsonParameter() + ")")) {

@@ -18,9 +18,11 @@ import java.util.Optional;
 final class JdbcUsers implements UserStore {
 
     private final DataSource dataSource;
+    private final Dialect dialect;
 
-    JdbcUsers(DataSource dataSource) {
+    JdbcUsers(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
     }
 
     @Override
@@ -44,7 +46,7 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public boolean add(Account a) {
-        return Jdbc.inTransaction(dataSource, "adding user " + a.name(), c -> {
+        return Jdbc.inTransaction(dataSource, dialect, "adding user " + a.name(), c -> {
             try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM users WHERE name = ?")) {
                 exists.setString(1, a.name());
                 try (ResultSet rs = exists.executeQuery()) {
@@ -66,7 +68,7 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public boolean update(Account a) {
-        return Jdbc.inTransaction(dataSource, "changing user " + a.name(), c -> {
+        return Jdbc.inTransaction(dataSource, dialect, "changing user " + a.name(), c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE users SET password_hash = ?, role = ?, disabled = ? WHERE name = ?")) {
                 ps.setString(1, a.passwordHash());
@@ -80,7 +82,7 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public void putSession(Session s) {
-        Jdbc.inTransaction(dataSource, "opening a session", c -> {
+        Jdbc.inTransaction(dataSource, dialect, "opening a session", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO sessions (token_hash, username, csrf, expires_at) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, s.tokenHash());
@@ -118,7 +120,7 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public void deleteSessionsExpiredBefore(Instant now) {
-        Jdbc.inTransaction(dataSource, "ending expired sessions", c -> {
+        Jdbc.inTransaction(dataSource, dialect, "ending expired sessions", c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE expires_at < ?")) {
                 ps.setObject(1, Jdbc.timestamp(now));
                 return ps.executeUpdate();
@@ -127,7 +129,7 @@ final class JdbcUsers implements UserStore {
     }
 
     private void delete(String sql, String key) {
-        Jdbc.inTransaction(dataSource, "ending sessions", c -> {
+        Jdbc.inTransaction(dataSource, dialect, "ending sessions", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, key);
                 return ps.executeUpdate();

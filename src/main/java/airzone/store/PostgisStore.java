@@ -23,6 +23,8 @@ public final class PostgisStore extends JdbcFeatureStore {
         // socket would wait for ever) fails after this many seconds instead of holding its request and its
         // connection; far above any statement the service runs. socketTimeout=… in AIRZONE_DB_URL wins.
         config.addDataSourceProperty("socketTimeout", "8");
+        // a commit returns only once its WAL is flushed, even where the server's default is off (see Dialect)
+        config.setConnectionInitSql("SET synchronous_commit TO on");
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
