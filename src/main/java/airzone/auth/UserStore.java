@@ -1,5 +1,7 @@
 package airzone.auth;
 
+import airzone.layer.AuditLine;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,20 +14,20 @@ public interface UserStore {
     /** All users, by name. */
     List<Account> list();
 
-    /** @return false when the name is taken */
-    boolean add(Account account);
+    /** Adds the user and its audit line in one transaction; false (and nothing written) when the name is taken. */
+    boolean add(Account account, AuditLine audit);
 
-    /** Replaces hash, role and disabled flag of an existing user; false when there is none. */
-    boolean update(Account account);
+    /**
+     * Replaces hash, role and disabled flag of an existing user, ends their sessions and writes the audit
+     * line, in one transaction; false (and nothing written) when there is no such user.
+     */
+    boolean update(Account account, AuditLine audit);
 
     void putSession(Session session);
 
     Optional<Session> session(String tokenHash);
 
     void deleteSession(String tokenHash);
-
-    /** Ends every session of a user (after a password change or when disabled). */
-    void deleteSessionsOf(String user);
 
     void deleteSessionsExpiredBefore(Instant now);
 }

@@ -1,5 +1,6 @@
 package airzone.auth;
 
+import airzone.layer.AuditLine;
 import airzone.layer.FeatureStore;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +26,6 @@ public final class Users {
     private static final String RESERVED = "system";
     private static final Duration REMEMBER = Duration.ofSeconds(60);
 
-    private final FeatureStore store;
     private final UserStore accounts;
     private final Clock clock;
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
@@ -34,7 +34,6 @@ public final class Users {
     }
 
     public Users(FeatureStore store, Clock clock) {
-        this.store = store;
         this.accounts = store.users();
         this.clock = clock;
     }
@@ -53,8 +52,9 @@ public final class Users {
                     "a user name is 2–64 letters, digits, '.', '_' or '-', starting with a letter or digit, and not '" + RESERVED + "'");
         }
         Account account = new Account(name, hash(password), role, false, clock.instant());
-        if (!accounts.add(account)) throw new AccountProblem(AccountProblem.Kind.EXISTS, "user '" + name + "' exists already");
-        audit(actor, "user-add", name, Map.of("role", role.id()));
+        if (!accounts.add(account, audit(actor, "user-add", name, Map.of("role", role.id())))) {
+            throw new AccountProblem(AccountProblem.Kind.EXISTS, "user '" + name + "' exists already");
+        }
         return account;
     }
 
@@ -106,10 +106,10 @@ public final class Users {
     }
 
     private Account change(Account changed, String actor, String action, Map<String, String> detail) {
-        if (!accounts.update(changed)) throw new AccountProblem(AccountProblem.Kind.NOT_FOUND, "no user '" + changed.name() + "'");
+        if (!accounts.update(changed, audit(actor, action, changed.name(), detail))) {
+            throw new AccountProblem(AccountProblem.Kind.NOT_FOUND, "no user '" + changed.name() + "'");
+        }
         verified.values().removeIf(r -> r.name().equals(changed.name()));
-        accounts.deleteSessionsOf(changed.name());
-        audit(actor, action, changed.name(), detail);
         return changed;
     }
 
@@ -121,9 +121,9 @@ public final class Users {
         }
     }
 
-    private void audit(String actor, String action, String name, Map<String, String> detail) {
+    private static AuditLine audit(String actor, String action, String name, Map<String, String> detail) {
         ObjectNode d = JsonNodeFactory.instance.objectNode().put("user", name);
         detail.forEach(d::put);
-        store.recordAudit(actor, action, d);
+        return new AuditLine(actor, action, d);
     }
 }

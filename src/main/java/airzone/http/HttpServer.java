@@ -46,7 +46,7 @@ public final class HttpServer {
         EditController edit = new EditController(edits, config.maxBodyBytes());
         HistoryController history = new HistoryController(store, edits);
         ServiceController service = new ServiceController(config, store, ready);
-        RulesController rules = new RulesController(store, derived, screener);
+        RulesController rules = new RulesController(derived, screener);
         SiteReader sites = new SiteReader(screener.catalogues(), config.maxSiteAreaKm2());
         ScreenController screen = new ScreenController(screener, sites);
         ReportController report = new ReportController(store, derived, screener, sites);

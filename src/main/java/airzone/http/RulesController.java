@@ -2,7 +2,6 @@ package airzone.http;
 
 import airzone.auth.Role;
 import airzone.auth.User;
-import airzone.layer.FeatureStore;
 import airzone.geo.GeoJson;
 import airzone.rules.DerivedLayers;
 import airzone.rules.RuleParameters;
@@ -14,12 +13,10 @@ import io.javalin.http.Context;
 /** The rule book with its current parameters, and changing them (which recomputes the derived layers). */
 final class RulesController {
 
-    private final FeatureStore store;
     private final DerivedLayers derived;
     private final Screener screener;
 
-    RulesController(FeatureStore store, DerivedLayers derived, Screener screener) {
-        this.store = store;
+    RulesController(DerivedLayers derived, Screener screener) {
         this.derived = derived;
         this.screener = screener;
     }
@@ -37,8 +34,7 @@ final class RulesController {
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("body is not JSON: " + e.getOriginalMessage());
         }
-        RuleParameters changed = derived.change(changes);
-        store.recordAudit(admin.name(), "rules", changes);
+        RuleParameters changed = derived.change(changes, admin.name());
         screener.refresh();
         ctx.json(derived.book().describe(changed));
     }

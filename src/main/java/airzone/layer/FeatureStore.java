@@ -65,9 +65,6 @@ public interface FeatureStore extends AutoCloseable {
     /** The audit trail from {@code since} on, oldest first. */
     List<AuditEntry> audit(Instant since, int limit);
 
-    /** An audit line for a change that is not a feature (rule parameters, users). */
-    void recordAudit(String user, String action, JsonNode detail);
-
     UserStore users();
 
     /**
@@ -79,7 +76,11 @@ public interface FeatureStore extends AutoCloseable {
     /** A named JSON document of service state (rule parameters and the like). */
     Optional<String> setting(String name);
 
+    /** Service state no person changed (fingerprints of the derived layers). */
     void putSetting(String name, String json);
+
+    /** A setting a person changed, with its audit line, in one transaction. */
+    void putSetting(String name, String json, AuditLine audit);
 
     /** Cheap round trip to the database, for /health. */
     boolean ping();

@@ -3,6 +3,7 @@ package airzone.rules;
 import airzone.geo.GeoJson;
 import airzone.geo.Geodesics;
 import airzone.geo.GeometryRepair;
+import airzone.layer.AuditLine;
 import airzone.layer.Feature;
 import airzone.layer.FeatureStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,10 +54,13 @@ public final class DerivedLayers {
         return store.setting(PARAMETERS).map(json -> book.restore(GeoJson.parseObject(json))).orElseGet(book::defaults);
     }
 
-    /** Validates and stores parameter changes, then recomputes; a refused change alters nothing. */
-    public synchronized RuleParameters change(JsonNode changes) {
+    /**
+     * Validates and stores parameter changes with the audit line naming {@code user}, then recomputes;
+     * a refused change alters nothing.
+     */
+    public synchronized RuleParameters change(JsonNode changes, String user) {
         RuleParameters updated = book.apply(parameters(), changes);
-        store.putSetting(PARAMETERS, updated.values().toString());
+        store.putSetting(PARAMETERS, updated.values().toString(), new AuditLine(user, "rules", changes));
         recompute();
         return updated;
     }

@@ -46,7 +46,7 @@ final class FeatureWrites {
                 insertRow(c, collection, f, version);
                 history(c, collection, f.id(), version, "seed", user, at, false, f.properties(), f.geometry());
             }
-            audit(c, at, user, "seed", collection, null, null, "{\"count\":" + features.size() + "}");
+            AuditRows.insert(c, dialect, at, user, "seed", collection, null, null, "{\"count\":" + features.size() + "}");
             return null;
         });
     }
@@ -86,7 +86,7 @@ final class FeatureWrites {
                 ps.executeUpdate();
             }
             history(c, collection, id, version, "delete", user, at, true, last.properties(), last.geometry());
-            audit(c, at, user, "delete", collection, id, version, null);
+            AuditRows.insert(c, dialect, at, user, "delete", collection, id, version, null);
             return new Feature(id, last.properties(), last.geometry(), version);
         });
     }
@@ -116,13 +116,6 @@ final class FeatureWrites {
                 stored.add(write(c, collection, f, now.orElse(null), action, user, at));
             }
             return new Upserted(stored, created, features.size() - created);
-        });
-    }
-
-    void auditOnly(String user, String action, String detailJson) {
-        Jdbc.inTransaction(dataSource, dialect, "recording " + action, c -> {
-            audit(c, Jdbc.now(), user, action, null, null, null, detailJson);
-            return null;
         });
     }
 
@@ -181,7 +174,7 @@ final class FeatureWrites {
             }
         }
         history(c, collection, f.id(), version, action, user, at, false, f.properties(), f.geometry());
-        audit(c, at, user, action, collection, f.id(), version, null);
+        AuditRows.insert(c, dialect, at, user, action, collection, f.id(), version, null);
         return new Feature(f.id(), f.properties(), f.geometry(), version);
     }
 
@@ -243,22 +236,6 @@ final class FeatureWrites {
             ps.setBoolean(7, deleted);
             ps.setString(8, properties.toString());
             ps.setBytes(9, wkb(geometry));
-            ps.executeUpdate();
-        }
-    }
-
-    private void audit(Connection c, Instant at, String user, String action, String collection, String featureId,
-                       Long version, String detailJson) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit (at, username, action, collection, feature_id, version, detail) "
-                + "VALUES (?, ?, ?, ?, ?, ?, " + dialect.jsonParameter() + ")")) {
-            ps.setObject(1, Jdbc.timestamp(at));
-            ps.setString(2, user);
-            ps.setString(3, action);
-            ps.setString(4, collection);
-            ps.setString(5, featureId);
-            if (version == null) ps.setNull(6, java.sql.Types.BIGINT);
-            else ps.setLong(6, version);
-            ps.setString(7, detailJson);
             ps.executeUpdate();
         }
     }

@@ -2,6 +2,7 @@ package airzone.store;
 
 import airzone.auth.UserStore;
 import airzone.layer.AuditEntry;
+import airzone.layer.AuditLine;
 import airzone.layer.Bbox;
 import airzone.layer.Feature;
 import airzone.layer.FeaturePage;
@@ -147,11 +148,6 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
-    public void recordAudit(String user, String action, JsonNode detail) {
-        writes.auditOnly(user, action, detail == null ? null : detail.toString());
-    }
-
-    @Override
     public UserStore users() {
         return users;
     }
@@ -184,7 +180,13 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void putSetting(String name, String json) {
+        putSetting(name, json, null);
+    }
+
+    @Override
+    public void putSetting(String name, String json, AuditLine audit) {
         Jdbc.inTransaction(dataSource, dialect, "writing setting " + name, c -> {
+            if (audit != null) AuditRows.insert(c, dialect, Jdbc.now(), audit);
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM settings WHERE name = ?");
                  PreparedStatement insert = c.prepareStatement(
                          "INSERT INTO settings (name, content) VALUES (?, " + dialect.jsonParameter() + ")")) {

@@ -4,6 +4,7 @@ import airzone.auth.Account;
 import airzone.auth.Role;
 import airzone.auth.Session;
 import airzone.auth.UserStore;
+import airzone.layer.AuditLine;
 
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;
@@ -45,7 +46,7 @@ final class JdbcUsers implements UserStore {
     }
 
     @Override
-    public boolean add(Account a) {
+    public boolean add(Account a, AuditLine audit) {
         return Jdbc.inTransaction(dataSource, dialect, "adding user " + a.name(), c -> {
             try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM users WHERE name = ?")) {
                 exists.setString(1, a.name());
@@ -61,13 +62,14 @@ final class JdbcUsers implements UserStore {
                 ps.setBoolean(4, a.disabled());
                 ps.setObject(5, Jdbc.timestamp(a.createdAt()));
                 ps.executeUpdate();
-                return true;
             }
+            AuditRows.insert(c, dialect, Jdbc.now(), audit);
+            return true;
         });
     }
 
     @Override
-    public boolean update(Account a) {
+    public boolean update(Account a, AuditLine audit) {
         return Jdbc.inTransaction(dataSource, dialect, "changing user " + a.name(), c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE users SET password_hash = ?, role = ?, disabled = ? WHERE name = ?")) {
@@ -75,8 +77,14 @@ final class JdbcUsers implements UserStore {
                 ps.setString(2, a.role().id());
                 ps.setBoolean(3, a.disabled());
                 ps.setString(4, a.name());
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) return false;
             }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE username = ?")) {
+                ps.setString(1, a.name());
+                ps.executeUpdate();
+            }
+            AuditRows.insert(c, dialect, Jdbc.now(), audit);
+            return true;
         });
     }
 
@@ -110,12 +118,12 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public void deleteSession(String tokenHash) {
-        delete("DELETE FROM sessions WHERE token_hash = ?", tokenHash);
-    }
-
-    @Override
-    public void deleteSessionsOf(String user) {
-        delete("DELETE FROM sessions WHERE username = ?", user);
+        Jdbc.inTransaction(dataSource, dialect, "ending a session", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE token_hash = ?")) {
+                ps.setString(1, tokenHash);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     @Override
@@ -128,14 +136,6 @@ final class JdbcUsers implements UserStore {
         });
     }
 
-    private void delete(String sql, String key) {
-        Jdbc.inTransaction(dataSource, dialect, "ending sessions", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, key);
-                return ps.executeUpdate();
-            }
-        });
-    }
 
     private static List<Account> accounts(PreparedStatement ps) throws SQLException {
         List<Account> accounts = new ArrayList<>();

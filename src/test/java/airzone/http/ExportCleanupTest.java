@@ -3,6 +3,7 @@ package airzone.http;
 import airzone.auth.UserStore;
 import airzone.geo.GeoJson;
 import airzone.layer.AuditEntry;
+import airzone.layer.AuditLine;
 import airzone.layer.HistoryEntry;
 import airzone.layer.Upserted;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -181,11 +182,6 @@ class ExportCleanupTest {
         }
 
         @Override
-        public void recordAudit(String user, String action, JsonNode detail) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public UserStore users() {
             throw new UnsupportedOperationException();
         }
@@ -202,6 +198,11 @@ class ExportCleanupTest {
 
         @Override
         public void putSetting(String name, String json) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void putSetting(String name, String json, AuditLine audit) {
             throw new UnsupportedOperationException();
         }
 

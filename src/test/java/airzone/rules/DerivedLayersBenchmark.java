@@ -48,13 +48,13 @@ public final class DerivedLayersBenchmark {
             double[] threshold = {300};
             double radiiChange = median(() -> {
                 threshold[0] = threshold[0] == 300 ? 299 : 300;
-                derived.change(GeoJson.parseObject("{\"heating-radius\": {\"min_unit_mw\": " + threshold[0] + "}}"));
+                derived.change(GeoJson.parseObject("{\"heating-radius\": {\"min_unit_mw\": " + threshold[0] + "}}"), "benchmark");
                 return 0;
             });
             double[] km = {20};
             double bordersChange = median(() -> {
                 km[0] = km[0] == 20 ? 20.001 : 20;
-                derived.change(GeoJson.parseObject("{\"border-consultation\": {\"buffer_km\": " + km[0] + "}}"));
+                derived.change(GeoJson.parseObject("{\"border-consultation\": {\"buffer_km\": " + km[0] + "}}"), "benchmark");
                 return 0;
             });
             System.out.printf("heating-radius parameter change, %d + 46 sources, read + compute + store (H2GIS): median %.1f ms%n", count, radiiChange);
