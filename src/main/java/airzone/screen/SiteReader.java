@@ -27,6 +27,9 @@ public final class SiteReader {
     public static final List<String> ATTRIBUTES = List.of(
             "name", "industry", "fuel", "boiler_tph", "boiler_use", "new", "key_gas_industry", "stack_height_m");
 
+    /** The longest attribute value accepted (a site's name; codes are far shorter): a bound on what one row may cost. */
+    public static final int MAX_TEXT = 1_000;
+
     private static final GeometryFactory WGS84 = new GeometryFactory(new org.locationtech.jts.geom.PrecisionModel(), 4326);
 
     private final Catalogues catalogues;
@@ -67,7 +70,8 @@ public final class SiteReader {
         });
     }
 
-    private Site build(Geometry geometry, Function<String, String> attribute) {
+    private Site build(Geometry geometry, Function<String, String> given) {
+        Function<String, String> attribute = name -> bounded(name, given.apply(name));
         List<String> notes = new ArrayList<>();
         Geometry checked = checkGeometry(geometry, notes);
         String fuel = lower(attribute.apply("fuel"));
@@ -82,6 +86,13 @@ public final class SiteReader {
                 number("boiler_tph", attribute.apply("boiler_tph"), 0, 10_000),
                 use, bool("new", attribute.apply("new"), true), bool("key_gas_industry", attribute.apply("key_gas_industry"), false),
                 number("stack_height_m", attribute.apply("stack_height_m"), 0, 1_000), List.copyOf(notes));
+    }
+
+    private static String bounded(String name, String value) {
+        if (value != null && value.length() > MAX_TEXT) {
+            throw new InvalidSite(name + " is " + value.length() + " characters long; at most " + MAX_TEXT + " are accepted");
+        }
+        return value;
     }
 
     private Geometry checkGeometry(Geometry g, List<String> notes) {

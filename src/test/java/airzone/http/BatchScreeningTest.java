@@ -165,6 +165,18 @@ class BatchScreeningTest {
     }
 
     /** Sites spread over the seed cities' region; every hundredth has a bad capacity. */
+    @Test
+    void overLongValuesInABatchAreRowErrors() {
+        String longName = "站".repeat(1_000_001);
+        String csv = "name,lon,lat\nok,119.6,39.94\n" + longName + ",119.6,39.94\n";
+        HttpResponse<String> r = service.send("POST", "/api/screen/batch", csv, "Content-Type", "text/csv", "Accept", "text/csv");
+        assertThat(r.statusCode()).isEqualTo(200);
+        List<String> rows = r.body().lines().toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(2)).startsWith("2,").contains("name is 1000001 characters long; at most 1000");
+        assertThat(r.body().length()).as("the refused name is not echoed whole").isLessThan(5_000);
+    }
+
     private static byte[] randomSites(int count) {
         Random random = new Random(11);
         StringBuilder csv = new StringBuilder(HEADER);

@@ -139,6 +139,24 @@ class ImportApiTest {
     }
 
     @Test
+    void anOverLongValueRejectsItsFeatureByIndex() {
+        String zones = """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","properties":{"name":"正常","class":"III"},
+                  "geometry":{"type":"Polygon","coordinates":[[[119.5,39.9],[119.52,39.9],[119.52,39.92],[119.5,39.9]]]}},
+                 {"type":"Feature","properties":{"name":"%s","class":"III"},
+                  "geometry":{"type":"Polygon","coordinates":[[[119.5,39.9],[119.52,39.9],[119.52,39.92],[119.5,39.9]]]}}]}"""
+                .formatted("长".repeat(1_000_000));
+        HttpResponse<String> r = service.upload("ban-zones", "dryRun=true", zones.getBytes(StandardCharsets.UTF_8), "application/geo+json");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode rejected = GeoJson.parseObject(r.body()).path("rejected");
+        assertThat(rejected).hasSize(1);
+        assertThat(rejected.get(0).path("index").asInt()).isEqualTo(1);
+        assertThat(rejected.get(0).path("reason").asText()).contains("at most 10000 characters");
+        assertThat(r.body().length()).as("the value is not echoed back").isLessThan(10_000);
+    }
+
+    @Test
     void importedHeatSourcesRecomputeTheHeatingRadii() {
         String plant = """
                 {"type":"FeatureCollection","features":[{"type":"Feature","id":"import-test-chp",
