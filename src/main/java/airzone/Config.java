@@ -22,7 +22,11 @@ public record Config(
         String tileAttribution,
         double maxSiteAreaKm2,
         int maxVertices,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        int idleTimeoutSeconds,
+        long minUploadRate,
+        int requestsPerClient,
+        int heavyPerClient) {
 
     /** Flag name (without the leading dashes) → environment variable. */
     static final Map<String, String> SETTINGS = Map.ofEntries(
@@ -37,7 +41,11 @@ public record Config(
             Map.entry("tile-attribution", "AIRZONE_TILE_ATTRIBUTION"),
             Map.entry("max-site-area-km2", "AIRZONE_MAX_SITE_AREA_KM2"),
             Map.entry("max-vertices", "AIRZONE_MAX_VERTICES"),
-            Map.entry("max-body-mb", "AIRZONE_MAX_BODY_MB"));
+            Map.entry("max-body-mb", "AIRZONE_MAX_BODY_MB"),
+            Map.entry("idle-timeout-s", "AIRZONE_IDLE_TIMEOUT_S"),
+            Map.entry("min-upload-rate", "AIRZONE_MIN_UPLOAD_RATE"),
+            Map.entry("requests-per-client", "AIRZONE_REQUESTS_PER_CLIENT"),
+            Map.entry("heavy-per-client", "AIRZONE_HEAVY_PER_CLIENT"));
 
     /** Thrown for a value the service cannot run with; the message is what the operator reads. */
     public static final class Invalid extends RuntimeException {
@@ -70,7 +78,11 @@ public record Config(
                 values.get("tile-attribution"),
                 positive("max-site-area-km2", values.getOrDefault("max-site-area-km2", "1000")),
                 (int) Math.min(Integer.MAX_VALUE, whole("max-vertices", values.getOrDefault("max-vertices", "100000"))),
-                whole("max-body-mb", values.getOrDefault("max-body-mb", "20")) * 1024 * 1024);
+                whole("max-body-mb", values.getOrDefault("max-body-mb", "20")) * 1024 * 1024,
+                (int) whole("idle-timeout-s", values.getOrDefault("idle-timeout-s", "30")),
+                whole("min-upload-rate", values.getOrDefault("min-upload-rate", "1024")),
+                (int) whole("requests-per-client", values.getOrDefault("requests-per-client", "64")),
+                (int) whole("heavy-per-client", values.getOrDefault("heavy-per-client", "4")));
     }
 
     private static Map<String, String> parseFlags(String[] args) {

@@ -30,11 +30,13 @@ final class BatchController {
     private final Screener screener;
     private final BatchInput input;
     private final BatchJobs jobs;
+    private final int jobsPerClient;
 
-    BatchController(Screener screener, BatchInput input, BatchJobs jobs) {
+    BatchController(Screener screener, BatchInput input, BatchJobs jobs, int jobsPerClient) {
         this.screener = screener;
         this.input = input;
         this.jobs = jobs;
+        this.jobsPerClient = jobsPerClient;
     }
 
     void stream(Context ctx) throws IOException {
@@ -47,9 +49,11 @@ final class BatchController {
         }
     }
 
+    /** A client may have as many unfinished jobs as heavy requests running (AIRZONE_HEAVY_PER_CLIENT). */
     void submit(Context ctx) throws IOException {
+        if (jobs.unfinished(ctx.ip()) >= jobsPerClient) throw HeavyRequests.tooMany(ctx);
         Request request = read(ctx);
-        BatchJobs.Job job = jobs.submit(request.rows, request.format);
+        BatchJobs.Job job = jobs.submit(request.rows, request.format, ctx.ip());
         ctx.status(202).header("Location", Links.base(ctx) + "/api/screen/jobs/" + job.id).json(describe(ctx, job));
     }
 

@@ -18,6 +18,7 @@ import airzone.screen.Screener;
 import airzone.screen.SiteReader;
 import airzone.store.StoreException;
 import io.javalin.Javalin;
+import org.eclipse.jetty.http.BadMessageException;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
@@ -50,9 +51,10 @@ public final class HttpServer {
         SiteReader sites = new SiteReader(screener.catalogues(), config.maxSiteAreaKm2());
         ScreenController screen = new ScreenController(screener, sites);
         ReportController report = new ReportController(store, derived, screener, sites);
-        BatchController batch = new BatchController(screener, new BatchInput(sites), jobs);
+        BatchController batch = new BatchController(screener, new BatchInput(sites), jobs, config.heavyPerClient());
         ExportController export = new ExportController(config, store);
         ImportController imports = new ImportController(config, store, edits);
+        HeavyRequests heavy = new HeavyRequests(config.heavyPerClient());
 
         app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
@@ -66,6 +68,7 @@ public final class HttpServer {
             javalin.router.ignoreTrailingSlashes = true;
             javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
+            ClientLimits.apply(javalin, config);
         });
 
         // the API answers only once the first start's seeding and derived layers are done, and only it asks who
@@ -101,14 +104,14 @@ public final class HttpServer {
         app.put("/api/rules", rules::change);
         app.post("/api/screen", screen::screenFeature);
         app.get("/api/screen", screen::screenPoint);
-        app.get("/api/screen/report", report::report);
+        app.get("/api/screen/report", heavy.limit(report::report));
         app.get("/api/industries", screen::industries);
-        app.post("/api/screen/batch", batch::stream);
-        app.post("/api/screen/jobs", batch::submit);
+        app.post("/api/screen/batch", heavy.limit(batch::stream));
+        app.post("/api/screen/jobs", heavy.limit(batch::submit));
         app.get("/api/screen/jobs/{id}", batch::status);
         app.get("/api/screen/jobs/{id}/result", batch::result);
-        app.get("/api/export/{collection}", export::export);
-        app.post("/api/import/{collection}", imports::upload);
+        app.get("/api/export/{collection}", heavy.limit(export::export));
+        app.post("/api/import/{collection}", heavy.limit(imports::upload));
 
         app.exception(ApiError.class, (e, ctx) -> ErrorBody.send(ctx, e.status(), e.getMessage()));
         app.exception(InvalidParameter.class, (e, ctx) -> ErrorBody.send(ctx, 400, e.getMessage()));
@@ -130,7 +133,15 @@ public final class HttpServer {
             ErrorBody.send(ctx, 503, "the database is not available; try again shortly");
         });
         app.exception(HttpResponseException.class, (e, ctx) -> ErrorBody.send(ctx, e.getStatus(), e.getMessage()));
+        app.exception(BadMessageException.class, (e, ctx) -> ErrorBody.send(ctx, e.getCode(), slowOrBad(e)));
         app.exception(Exception.class, (e, ctx) -> {
+            int abandoned = abandonedBody(e);
+            if (abandoned != 0) {
+                LOG.info("{} {} from {}: the body {}", ctx.method(), ctx.path(), ctx.ip(), abandoned == 408 ? "stalled" : "ended early");
+                ErrorBody.send(ctx, abandoned, abandoned == 408 ? "the request body stopped arriving or came too slowly; nothing was written"
+                        : "the request body ended before its declared length; nothing was written");
+                return;
+            }
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             ErrorBody.send(ctx, 500, "internal error; the server log has the details");
         });
@@ -140,6 +151,23 @@ public final class HttpServer {
         app.error(405, ctx -> {
             if (ctx.result() == null) ErrorBody.send(ctx, 405, ctx.method() + " is not allowed on " + ctx.path());
         });
+    }
+
+    /**
+     * A body that stopped coming, however deep our code wrapped the failure: 408 when Jetty's idle timeout
+     * ended the read, 400 when the client hung up; 0 for anything else. Nothing was written either way.
+     */
+    private static int abandonedBody(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) return 408;
+            if (t instanceof org.eclipse.jetty.io.EofException) return 400;
+            if (t instanceof BadMessageException bad && bad.getCode() == 408) return 408;
+        }
+        return 0;
+    }
+
+    private static String slowOrBad(BadMessageException e) {
+        return e.getCode() == 408 ? e.getReason() : "bad request: " + e.getReason();
     }
 
     private static void awaitReady(CountDownLatch ready) {

@@ -33,15 +33,17 @@ public final class BatchJobs implements AutoCloseable {
         public final int total;
         public final BatchOutput.Format format;
         final Path result;
+        final String owner;
         private final AtomicInteger processed = new AtomicInteger();
         private volatile String status = "running";
         private volatile String error;
 
-        Job(String id, int total, BatchOutput.Format format, Path result) {
+        Job(String id, int total, BatchOutput.Format format, Path result, String owner) {
             this.id = id;
             this.total = total;
             this.format = format;
             this.result = result;
+            this.owner = owner;
         }
 
         public int processed() {
@@ -71,18 +73,24 @@ public final class BatchJobs implements AutoCloseable {
         this.dir = dataDir.resolve("jobs");
     }
 
-    public synchronized Job submit(List<BatchRow> rows, BatchOutput.Format format) {
+    /** @param owner the client address that asked, for {@link #unfinished} */
+    public synchronized Job submit(List<BatchRow> rows, BatchOutput.Format format, String owner) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String id = UUID.randomUUID().toString();
-        Job job = new Job(id, rows.size(), format, dir.resolve(id + "." + format.extension));
+        Job job = new Job(id, rows.size(), format, dir.resolve(id + "." + format.extension), owner);
         jobs.put(id, job);
         forgetOldJobs();
         workers.submit(() -> run(job, rows));
         return job;
+    }
+
+    /** Jobs of this owner still queued or running. */
+    public synchronized long unfinished(String owner) {
+        return jobs.values().stream().filter(j -> j.owner.equals(owner) && j.status.equals("running")).count();
     }
 
     public synchronized Optional<Job> find(String id) {
