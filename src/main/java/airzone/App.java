@@ -4,6 +4,7 @@ import airzone.auth.Users;
 import airzone.edit.Edits;
 import airzone.edit.FeatureValidator;
 import airzone.http.HttpServer;
+import airzone.io.WorkDir;
 import airzone.layer.FeatureStore;
 import airzone.rules.DerivedLayers;
 import airzone.rules.RuleBook;
@@ -61,6 +62,8 @@ public final class App implements AutoCloseable {
     public static App start(Config config) {
         long started = System.nanoTime();
         FeatureStore store = openStore(config);
+        int leftovers = WorkDir.removeLeftovers(config.workRoot());
+        if (leftovers > 0) LOG.info("removed {} working directories an earlier run left in {}", leftovers, config.workRoot());
         CountDownLatch ready = new CountDownLatch(1);
         DerivedLayers derived = new DerivedLayers(store, RuleBook.load());
         Screener screener = new Screener(store, derived, Catalogues.load());
@@ -105,8 +108,11 @@ public final class App implements AutoCloseable {
         } catch (IOException e) {
             throw new Config.Invalid("AIRZONE_DATA_DIR " + config.dataDir() + " cannot be created: " + e.getMessage());
         } catch (StoreException e) {
-            throw new Config.Invalid("cannot open the " + (config.usesPostgis() ? "PostGIS database (AIRZONE_DB_URL)" : "embedded store")
-                    + ": " + rootMessage(e));
+            throw new Config.Invalid(config.usesPostgis()
+                    ? "cannot open the PostGIS database (AIRZONE_DB_URL): " + rootMessage(e)
+                    : "cannot open the embedded store in " + config.dataDir() + ": " + rootMessage(e)
+                    + " — if another airzone runs on it, stop that one; if the file is damaged, restore the newest backup"
+                    + " (java -jar airzone.jar restore FILE, see README)");
         }
     }
 

@@ -58,6 +58,11 @@ public record Config(
         return dbUrl != null;
     }
 
+    /** Where exports and imports unpack their files, one directory each ({@link airzone.io.WorkDir}). */
+    public Path workRoot() {
+        return dataDir.resolve("tmp");
+    }
+
     public static Config from(Map<String, String> env, String[] args) {
         Map<String, String> values = new HashMap<>();
         SETTINGS.forEach((flag, variable) -> {

@@ -44,6 +44,29 @@ class AppProcessTest {
         }
     }
 
+    @Test
+    void anEmbeddedStoreInUseIsOneLineThatSaysWhatToDo() throws Exception {
+        try (RunningService running = RunningService.start(RunningService.Store.H2GIS)) {
+            Result result = run("--port=0", "--data-dir=" + running.dataDir());
+            assertThat(result.exitCode).isEqualTo(2);
+            assertThat(result.stderr.strip().lines()).hasSize(1);
+            assertThat(result.stderr).startsWith("airzone: cannot open the embedded store").contains("stop that one")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aDamagedEmbeddedStoreIsOneLineThatSaysWhatToDo() throws Exception {
+        Path dir = Files.createTempDirectory("airzone-damaged");
+        Files.write(dir.resolve("airzone.mv.db"), "this is not an H2 database, it was overwritten".repeat(200).getBytes(StandardCharsets.UTF_8));
+        Result result = run("--port=0", "--data-dir=" + dir);
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.stderr.strip().lines()).hasSize(1);
+        assertThat(result.stderr).startsWith("airzone: cannot open the embedded store").contains("restore the newest backup")
+                .doesNotContain("\tat ");
+        RunningService.deleteTree(dir);
+    }
+
     private record Result(int exitCode, String stderr) {
     }
 

@@ -45,7 +45,7 @@ final class ExportController {
     private final Clock clock;
 
     ExportController(Config config, FeatureStore store) {
-        this(store, config.dataDir().resolve("tmp"), Clock.system(CHINA));
+        this(store, config.workRoot(), Clock.system(CHINA));
     }
 
     ExportController(FeatureStore store, Path workRoot, Clock clock) {

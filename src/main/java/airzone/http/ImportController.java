@@ -39,7 +39,7 @@ final class ImportController {
     private final Importer importer;
 
     ImportController(Config config, FeatureStore store, Edits edits) {
-        this(new Importer(store, edits, config.dataDir().resolve("tmp"), ImportLimits.standard()));
+        this(new Importer(store, edits, config.workRoot(), ImportLimits.standard()));
     }
 
     ImportController(Importer importer) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +32,23 @@ public final class WorkDir implements AutoCloseable {
             return new WorkDir(Files.createTempDirectory(root, prefix));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a working directory under " + root, e);
+        }
+    }
+
+    /**
+     * Deletes what a killed process left under {@code root}; called at start, before any export or
+     * import runs, so nothing here is in use.
+     * @return how many working directories were removed
+     */
+    public static int removeLeftovers(Path root) {
+        if (!Files.isDirectory(root)) return 0;
+        try (Stream<Path> left = Files.list(root)) {
+            List<Path> dirs = left.toList();
+            dirs.forEach(d -> new WorkDir(d).close());
+            return dirs.size();
+        } catch (IOException e) {
+            LOG.warn("could not list {}: {}", root, e.getMessage());
+            return 0;
         }
     }
 

@@ -23,14 +23,15 @@ public final class H2gisStore extends JdbcFeatureStore {
         config.setPassword("");
         config.setMaximumPoolSize(8);
         config.setPoolName("h2gis");
-        HikariDataSource dataSource = new HikariDataSource(config);
+        HikariDataSource dataSource = null;
         try {
+            dataSource = new HikariDataSource(config);
             // schema first: Flyway wants an empty schema, and H2GIS's loader adds tables of its own
             Migrations.apply(dataSource, "db/h2gis");
             loadSpatialFunctions(dataSource);
             return new H2gisStore(dataSource);
         } catch (RuntimeException | SQLException e) {
-            dataSource.close();
+            if (dataSource != null) dataSource.close();
             throw new StoreException("opening the H2GIS store in " + dataDir, e);
         }
     }
