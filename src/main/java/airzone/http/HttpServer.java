@@ -53,6 +53,7 @@ public final class HttpServer {
         BatchController batch = new BatchController(screener, new BatchInput(sites), jobs);
         ExportController export = new ExportController(config, store);
         ImportController imports = new ImportController(config, store, edits);
+        BackupController backup = new BackupController(store, config.dataDir().resolve("tmp"));
 
         app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
@@ -109,6 +110,7 @@ public final class HttpServer {
         app.get("/api/screen/jobs/{id}/result", batch::result);
         app.get("/api/export/{collection}", export::export);
         app.post("/api/import/{collection}", imports::upload);
+        app.post("/api/backup", backup::backup);
 
         app.exception(ApiError.class, (e, ctx) -> ErrorBody.send(ctx, e.status(), e.getMessage()));
         app.exception(InvalidParameter.class, (e, ctx) -> ErrorBody.send(ctx, 400, e.getMessage()));
