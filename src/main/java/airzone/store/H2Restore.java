@@ -190,7 +190,7 @@ public final class H2Restore {
 
     private static Path scratch(Path root) throws IOException {
         Files.createDirectories(root);
-        return Files.createTempDirectory(root, "airzone-check-");
+        return Files.createTempDirectory(root, ".airzone-check-");
     }
 
     private static void deleteTree(Path root) throws IOException {
