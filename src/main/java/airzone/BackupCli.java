@@ -75,7 +75,8 @@ final class BackupCli {
         if (!Files.exists(database)) throw new Config.Invalid("there is no embedded store at " + database + " (AIRZONE_DATA_DIR)");
         Path dir = file.getParent();
         if (!Files.isDirectory(dir)) throw new Config.Invalid("the directory " + dir + " does not exist");
-        // the zip grows under a hidden name beside FILE and is renamed into place only once checked
+        // the zip grows under a hidden name beside FILE and is renamed into place only once checked;
+        // a temporary file is readable by its owner only, as a zip of password hashes should be
         Path part = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
         try {
             boolean online = H2Backups.inUse(config.dataDir());

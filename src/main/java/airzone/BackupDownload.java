@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
 
@@ -23,7 +23,7 @@ final class BackupDownload {
     private BackupDownload() {
     }
 
-    /** Writes the service's backup zip to {@code target}; refusals of the credentials are {@link Config.Invalid}. */
+    /** Writes the service's backup zip into the existing file {@code target}; refusals of the credentials are {@link Config.Invalid}. */
     static void fetch(int port, String credentials, Path target) throws IOException {
         URI uri = URI.create("http://127.0.0.1:" + port + "/api/backup");
         HttpRequest request = HttpRequest.newBuilder(uri)
@@ -45,7 +45,10 @@ final class BackupDownload {
             int status = response.statusCode();
             if (status == 401 || status == 403) throw new Config.Invalid("the service refused: " + detail(body));
             if (status != 200) throw new IOException("the service answered " + status + ": " + detail(body));
-            Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
+            // into the file the caller made, keeping its owner-only mode: the zip holds password hashes
+            try (OutputStream out = Files.newOutputStream(target)) {
+                body.transferTo(out);
+            }
         }
     }
 
