@@ -17,6 +17,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +84,9 @@ class BackupH2gisTest {
             assertThat(running.code()).isEqualTo(2);
             assertThat(running.err()).contains("stop the service first");
 
+            Path duringWrites = backups.resolve("during-writes.zip");
+            int written = backUpWhileWriting(edits, env, duringWrites);
+
             service.stop();
             List<String> afterChanges = snapshot(dataDir);
             Path offlineZip = backups.resolve("offline.zip");
@@ -108,7 +115,43 @@ class BackupH2gisTest {
 
             assertThat(run(env, "", "restore", offlineZip.toString()).code()).isZero();
             assertThat(TableSnapshot.differences(afterChanges, snapshot(dataDir))).as("the offline backup holds the state after the changes").isEmpty();
+
+            assertThat(run(env, "", "restore", duringWrites.toString()).code()).isZero();
+            assertThat(tornWrites(dataDir)).as("each write is in the backup whole or not at all").isZero();
+            assertThat(count(dataDir, "SELECT COUNT(*) FROM features WHERE properties LIKE '%并发%'")).isBetween(0L, (long) written);
         }
+    }
+
+    /** An online backup through the command while a planner keeps creating zones; how many they created. */
+    private static int backUpWhileWriting(ZoneEdits edits, Map<String, String> env, Path zip) throws Exception {
+        String writer = edits.addUser("ma", "planner");
+        AtomicBoolean backingUp = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> writes = pool.submit(() -> {
+                int n = 0;
+                while (backingUp.get()) edits.create(writer, "并发" + n++, "II");
+                return n;
+            });
+            Result backup = run(env, RunningService.ADMIN + ":" + RunningService.ADMIN_PASSWORD + "\n", "backup", zip.toString());
+            backingUp.set(false);
+            assertThat(backup.code()).as(backup.err()).isZero();
+            int written = writes.get();
+            assertThat(written).as("writes went on during the backup").isPositive();
+            return written;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Rows one transaction writes together (feature, history, audit) of which the others are missing. */
+    private static long tornWrites(Path dataDir) throws Exception {
+        return count(dataDir, "SELECT COUNT(*) FROM audit a WHERE a.feature_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM feature_history h "
+                + "WHERE h.collection = a.collection AND h.id = a.feature_id AND h.version = a.version)")
+                + count(dataDir, "SELECT COUNT(*) FROM feature_history h WHERE h.action <> 'seed' AND NOT EXISTS (SELECT 1 FROM audit a "
+                + "WHERE a.collection = h.collection AND a.feature_id = h.id AND a.version = h.version)")
+                + count(dataDir, "SELECT COUNT(*) FROM features f WHERE NOT f.derived AND NOT EXISTS (SELECT 1 FROM feature_history h "
+                + "WHERE h.collection = f.collection AND h.id = f.id AND h.version = f.version)");
     }
 
     /** POST /api/backup refuses everyone but admins with the API's error body; the command's online backup is its 200. */
@@ -120,9 +163,12 @@ class BackupH2gisTest {
     }
 
     private static long nextVersion(Path dataDir) throws Exception {
+        return count(dataDir, "SELECT BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_NAME = 'FEATURE_VERSION'");
+    }
+
+    private static long count(Path dataDir, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("airzone"), "sa", "");
-             var rs = c.createStatement().executeQuery(
-                     "SELECT BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_NAME = 'FEATURE_VERSION'")) {
+             var rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
