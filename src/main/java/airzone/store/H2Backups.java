@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -50,6 +51,8 @@ public final class H2Backups {
         } catch (OverlappingFileLockException e) {
             // this very process has it open (the service and the command in one JVM, as in tests)
             return true;
+        } catch (AccessDeniedException e) {
+            throw new IOException("may not open " + file + " for writing; run this as the user the service runs as", e);
         }
     }
 
