@@ -44,6 +44,9 @@ public final class App implements AutoCloseable {
         if (args.length > 0 && args[0].equals("users")) {
             System.exit(UsersCli.run(System.getenv(), java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            System.exit(BackupCli.run(System.getenv(), args));
+        }
         try {
             App app = start(Config.from(System.getenv(), args));
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, "airzone-shutdown"));

@@ -26,6 +26,7 @@ public final class RunningService implements AutoCloseable {
     private final Path dataDir;
     private final AutoCloseable database;
     private final HttpClient client = HttpClient.newHttpClient();
+    private boolean stopped;
 
     private RunningService(App app, Path dataDir, AutoCloseable database) {
         this.app = app;
@@ -126,9 +127,16 @@ public final class RunningService implements AutoCloseable {
         }
     }
 
+    /** Stops the service and closes its store but keeps the data and the database, for a test to look at them; {@link #close} still removes both. */
+    public void stop() {
+        if (stopped) return;
+        stopped = true;
+        app.close();
+    }
+
     @Override
     public void close() throws Exception {
-        app.close();
+        stop();
         database.close();
     }
 

@@ -61,6 +61,10 @@ public final class ApiError extends RuntimeException {
         return new ApiError(413, detail);
     }
 
+    public static ApiError notImplemented(String detail) {
+        return new ApiError(501, detail);
+    }
+
     public static ApiError unavailable(String detail) {
         return new ApiError(503, detail);
     }

@@ -55,6 +55,7 @@ public final class HttpServer {
         ExportController export = new ExportController(config, store);
         ImportController imports = new ImportController(config, store, edits);
         HeavyRequests heavy = new HeavyRequests(config.heavyPerClient());
+        BackupController backup = new BackupController(store, config.workRoot());
 
         app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
@@ -112,6 +113,7 @@ public final class HttpServer {
         app.get("/api/screen/jobs/{id}/result", batch::result);
         app.get("/api/export/{collection}", heavy.limit(export::export));
         app.post("/api/import/{collection}", heavy.limit(imports::upload));
+        app.post("/api/backup", heavy.limit(backup::backup));
 
         app.exception(ApiError.class, (e, ctx) -> ErrorBody.send(ctx, e.status(), e.getMessage()));
         app.exception(InvalidParameter.class, (e, ctx) -> ErrorBody.send(ctx, 400, e.getMessage()));

@@ -3,6 +3,7 @@ package airzone.layer;
 import airzone.auth.UserStore;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,13 @@ public interface FeatureStore extends AutoCloseable {
 
     /** A setting a person changed, with its audit line, in one transaction. */
     void putSetting(String name, String json, AuditLine audit);
+
+    /**
+     * Writes a consistent copy of the whole database (features, history, audit, users, settings) to
+     * {@code zip} while the service goes on serving, and returns true; false, writing nothing, for a
+     * store that is backed up with its own tools (PostGIS: pg_dump).
+     */
+    boolean backupTo(Path zip);
 
     /** Cheap round trip to the database, for /health. */
     boolean ping();

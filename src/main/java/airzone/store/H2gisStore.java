@@ -18,7 +18,7 @@ public final class H2gisStore extends JdbcFeatureStore {
 
     public static H2gisStore open(Path dataDir) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("airzone"));
+        config.setJdbcUrl(H2Backups.jdbcUrl(dataDir));
         config.setUsername("sa");
         config.setPassword("");
         config.setMaximumPoolSize(8);
@@ -42,6 +42,15 @@ public final class H2gisStore extends JdbcFeatureStore {
              ResultSet rs = c.getMetaData().getFunctions(null, null, "ST_ASBINARY")) {
             if (!rs.next()) H2GISFunctions.load(c);
         }
+    }
+
+    /** Synchronized: BACKUP TO stops H2 reusing file space while it copies, and a second one ending first would turn that back on. */
+    @Override
+    public synchronized boolean backupTo(Path zip) {
+        return Jdbc.read(dataSource, "backing up the embedded store", c -> {
+            H2Backups.backup(c, zip);
+            return true;
+        });
     }
 
     @Override

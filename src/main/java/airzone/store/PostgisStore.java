@@ -3,6 +3,8 @@ package airzone.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import java.nio.file.Path;
+
 /** The production store: PostgreSQL with PostGIS, schema by Flyway, GiST index on geometry. */
 public final class PostgisStore extends JdbcFeatureStore {
 
@@ -38,6 +40,12 @@ public final class PostgisStore extends JdbcFeatureStore {
             dataSource.close();
             throw new StoreException("migrating " + url, e);
         }
+    }
+
+    /** PostgreSQL's own pg_dump does it better than the service could (README, Backups). */
+    @Override
+    public boolean backupTo(Path zip) {
+        return false;
     }
 
     @Override

@@ -207,6 +207,11 @@ class ExportCleanupTest {
         }
 
         @Override
+        public boolean backupTo(Path zip) {
+            return false;
+        }
+
+        @Override
         public boolean ping() {
             return true;
         }
