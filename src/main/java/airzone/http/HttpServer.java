@@ -69,6 +69,8 @@ public final class HttpServer {
             javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
         });
 
+        SecurityHeaders headers = new SecurityHeaders(config.tileOrigins());
+        app.before(headers::apply);
         // the API answers only once the first start's seeding and derived layers are done, and only it asks who
         // is calling; /health and the page neither wait nor look up a session
         app.before(ctx -> {

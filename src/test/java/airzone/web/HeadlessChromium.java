@@ -1,6 +1,7 @@
 package airzone.web;
 
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -77,6 +79,26 @@ final class HeadlessChromium implements AutoCloseable {
 
     WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * From the next page on, every page records the Content-Security-Policy violations it meets, from
+     * its first byte on (the recorder is installed through ChromeDriver's CDP command, before any
+     * script of the page runs); {@link #cspViolations} reads them.
+     */
+    void recordCspViolations() {
+        ((ChromeDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.airzoneCspViolations = [];
+                document.addEventListener('securitypolicyviolation', (e) => window.airzoneCspViolations.push(
+                    `${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sourceFile || 'page'}:${e.lineNumber})`));
+                """));
+    }
+
+    /** The violations the current page has met since it started loading (see {@link #recordCspViolations}). */
+    List<String> cspViolations() {
+        Object found = ((JavascriptExecutor) driver).executeScript("return window.airzoneCspViolations ?? null");
+        if (found == null) fail("no CSP recorder on this page: call recordCspViolations() before loading it");
+        return ((List<?>) found).stream().map(String::valueOf).toList();
     }
 
     @Override

@@ -51,6 +51,7 @@ class LoginBrowserTest {
     static void startServiceAndBrowser() {
         service = RunningService.start(RunningService.Store.H2GIS);
         browser = HeadlessChromium.start();
+        browser.recordCspViolations();
         driver = browser.driver();
     }
 
@@ -130,6 +131,7 @@ class LoginBrowserTest {
         screenshot("login-signed-out.png");
 
         assertThat(severeConsoleMessages()).as("browser console errors").isEmpty();
+        assertThat(browser.cspViolations()).as("Content-Security-Policy violations").isEmpty();
     }
 
     @Test
