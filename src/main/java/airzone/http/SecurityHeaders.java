@@ -3,6 +3,7 @@ package airzone.http;
 import io.javalin.http.Context;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The headers every response carries. The Content-Security-Policy lets the page load scripts,
@@ -45,7 +46,7 @@ final class SecurityHeaders {
     }
 
     /** The headers that need no policy, for Jetty's own answers too. */
-    static void common(java.util.function.BiConsumer<String, String> header) {
+    static void common(BiConsumer<String, String> header) {
         header.accept("X-Content-Type-Options", "nosniff");
         header.accept("Referrer-Policy", "strict-origin-when-cross-origin");
         header.accept("X-Frame-Options", "DENY");

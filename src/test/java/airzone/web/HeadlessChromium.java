@@ -28,7 +28,8 @@ final class HeadlessChromium implements AutoCloseable {
 
     /**
      * Selenium warns on every start that it has no DevTools (CDP) binding for this Chromium version;
-     * the tests use WebDriver only, so that warning is noise. Held in a field: java.util.logging
+     * the tests use WebDriver and ChromeDriver's own CDP command (which needs no binding), so that
+     * warning is noise. Held in a field: java.util.logging
      * keeps loggers weakly, and a collected logger would forget its level.
      */
     private static final List<java.util.logging.Logger> QUIET = List.of(
