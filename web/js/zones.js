@@ -73,7 +73,7 @@ export function createZonePanes(map) {
   map.createPane('lines').style.zIndex = 430;
 }
 
-/** The hatch patterns, once per document: every pane's SVG can refer to them by id. */
+/** The hatch patterns and type colours, once per document: every pane's SVG can refer to the patterns by id. */
 export function installPatterns(document) {
   if (document.getElementById('az-patterns')) return;
   const hatch = (id, color, background, backgroundOpacity, width, gap) => `
@@ -84,13 +84,21 @@ export function installPatterns(document) {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.id = 'az-patterns';
   svg.setAttribute('aria-hidden', 'true');
-  // not display:none: Chromium does not paint patterns defined inside an undisplayed <svg>
-  svg.setAttribute('style', 'position:absolute;width:0;height:0;overflow:hidden');
+  // not display:none: Chromium does not paint patterns defined inside an undisplayed <svg>. Set
+  // through the CSSOM: a style attribute is inline style, which the Content-Security-Policy refuses
+  Object.assign(svg.style, { position: 'absolute', width: '0', height: '0', overflow: 'hidden' });
   svg.innerHTML = `<defs>
     ${Object.entries(BAN_CLASSES).map(([k, c]) => hatch(`az-hatch-ban-${k}`, c.fillColor, c.fillColor, 0.18, 2.5, 7)).join('')}
     ${hatch('az-hatch-built-up', '#6b7580', '#9aa3ad', 0.12, 1.2, 6)}
   </defs>`;
   document.body.prepend(svg);
+  // the control-zone type colours as classes for the popups' tags, from the one table above; rules
+  // added through the CSSOM are allowed where a style attribute in popup HTML would be refused
+  const sheet = new CSSStyleSheet();
+  for (const [type, t] of Object.entries(CONTROL_TYPES)) {
+    sheet.insertRule(`.tag-control-${type} { border-color: ${t.color}; color: ${t.color}; }`);
+  }
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
 // ---- layers ----
@@ -312,7 +320,7 @@ function citationsOf(p, rule, context) {
 
 function typeTag(zoneType) {
   const t = CONTROL_TYPES[zoneType];
-  return `<span class="tag tag-control" style="border-color:${t?.color ?? '#555'};color:${t?.color ?? '#555'}">${escapeHtml(t ? t.zh : zoneType)}</span>`;
+  return `<span class="tag tag-control${t ? ` tag-control-${zoneType}` : ''}">${escapeHtml(t ? t.zh : zoneType)}</span>`;
 }
 
 function controlTypeText(zoneType) {

@@ -2,8 +2,11 @@ package airzone;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Service configuration: each setting comes from an AIRZONE_* environment variable or the matching
@@ -27,6 +30,15 @@ public record Config(
         long minUploadRate,
         int requestsPerClient,
         int heavyPerClient) {
+
+    /**
+     * A tile URL template up to its path: scheme and host, where only Leaflet's {s} (subdomain) may
+     * stand in the host — the page's Content-Security-Policy must name every host tiles come from.
+     */
+    private static final Pattern TILE_ORIGIN = Pattern.compile(
+            "(https?://(?:\\[[0-9A-Fa-f:.]+]|(?:[A-Za-z0-9.-]|\\{s})+)(?::\\d{1,5})?)(?:[/?#].*)?");
+    /** Leaflet's default subdomains, which the page's tile layer uses for {s}. */
+    private static final List<String> TILE_SUBDOMAINS = List.of("a", "b", "c");
 
     /** Flag name (without the leading dashes) → environment variable. */
     static final Map<String, String> SETTINGS = Map.ofEntries(
@@ -63,6 +75,16 @@ public record Config(
         return dataDir.resolve("tmp");
     }
 
+    /** Where the optional base map's tiles come from (scheme, host, port), one origin per subdomain; none without tiles. */
+    public List<String> tileOrigins() {
+        if (tileUrl == null) return List.of();
+        Matcher m = TILE_ORIGIN.matcher(tileUrl);
+        if (!m.matches()) throw new IllegalStateException("tile URL not checked: " + tileUrl);
+        String origin = m.group(1);
+        if (!origin.contains("{s}")) return List.of(origin);
+        return TILE_SUBDOMAINS.stream().map(sub -> origin.replace("{s}", sub)).toList();
+    }
+
     public static Config from(Map<String, String> env, String[] args) {
         Map<String, String> values = new HashMap<>();
         SETTINGS.forEach((flag, variable) -> {
@@ -79,7 +101,7 @@ public record Config(
                 values.get("db-password"),
                 bool("public-read", values.getOrDefault("public-read", "true")),
                 userAndPassword(values.get("bootstrap-admin")),
-                url("tile-url", values.get("tile-url")),
+                tileUrl(values.get("tile-url")),
                 values.get("tile-attribution"),
                 positive("max-site-area-km2", values.getOrDefault("max-site-area-km2", "1000")),
                 (int) Math.min(Integer.MAX_VALUE, whole("max-vertices", values.getOrDefault("max-vertices", "100000"))),
@@ -169,10 +191,13 @@ public record Config(
         return value;
     }
 
-    private static String url(String flag, String value) {
+    private static String tileUrl(String value) {
         if (value == null) return null;
         if (!value.startsWith("http://") && !value.startsWith("https://")) {
-            throw new Invalid(SETTINGS.get(flag) + " must be an http(s) URL template, got '" + value + "'");
+            throw new Invalid(SETTINGS.get("tile-url") + " must be an http(s) URL template, got '" + value + "'");
+        }
+        if (!TILE_ORIGIN.matcher(value).matches()) {
+            throw new Invalid(SETTINGS.get("tile-url") + " must name its host (only {s} may stand in it), got '" + value + "'");
         }
         return value;
     }

@@ -38,10 +38,22 @@ class ConfigTest {
             "AIRZONE_PORT|70000|AIRZONE_PORT",
             "AIRZONE_DB_URL|mysql://x|AIRZONE_DB_URL",
             "AIRZONE_PUBLIC_READ|maybe|AIRZONE_PUBLIC_READ",
-            "AIRZONE_TILE_URL|ftp://tiles|AIRZONE_TILE_URL"})
+            "AIRZONE_TILE_URL|ftp://tiles|AIRZONE_TILE_URL",
+            "AIRZONE_TILE_URL|https://tiles{z}.example.org/{x}/{y}.png|AIRZONE_TILE_URL",
+            "AIRZONE_TILE_URL|https://user@tiles.example.org/{z}/{x}/{y}.png|AIRZONE_TILE_URL"})
     void badValuesAreNamed(String variable, String value, String named) {
         assertThatThrownBy(() -> Config.from(Map.of(variable, value), new String[0]))
                 .isInstanceOf(Config.Invalid.class).hasMessageContaining(named).hasMessageContaining(value);
+    }
+
+    @Test
+    void tileOriginsAreTheHostsTheBaseMapLoadsFrom() {
+        assertThat(Config.from(Map.of(), new String[0]).tileOrigins()).isEmpty();
+        assertThat(Config.from(Map.of("AIRZONE_TILE_URL", "http://tiles.local:8080/{z}/{x}/{y}.png?key=k"), new String[0]).tileOrigins())
+                .containsExactly("http://tiles.local:8080");
+        // Leaflet fills {s} with a, b or c
+        assertThat(Config.from(Map.of("AIRZONE_TILE_URL", "https://{s}.tile.example.org/{z}/{x}/{y}.png"), new String[0]).tileOrigins())
+                .containsExactly("https://a.tile.example.org", "https://b.tile.example.org", "https://c.tile.example.org");
     }
 
     @Test

@@ -23,6 +23,9 @@ public interface UserStore {
      */
     boolean update(Account account, AuditLine audit);
 
+    /** An audit line for a change kept outside the database (a login wait lifted). */
+    void audit(AuditLine line);
+
     void putSession(Session session);
 
     Optional<Session> session(String tokenHash);

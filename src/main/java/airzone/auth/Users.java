@@ -74,6 +74,21 @@ public final class Users {
                 disabled ? "user-disable" : "user-enable", Map.of());
     }
 
+    /** Lets {@code name} sign in again from wherever it was made to wait, and audits that. @return whether it was waiting anywhere */
+    public boolean unlock(LoginThrottle throttle, String name, String actor) {
+        existing(name);
+        boolean lifted = throttle.liftName(name);
+        accounts.audit(new AuditLine(actor, "user-unlock", JsonNodeFactory.instance.objectNode().put("user", name).put("lifted", lifted)));
+        return lifted;
+    }
+
+    /** Lets {@code address} sign in again, for every name, and audits that. @return whether it was waiting */
+    public boolean unlockAddress(LoginThrottle throttle, String address, String actor) {
+        boolean lifted = throttle.liftAddress(address);
+        accounts.audit(new AuditLine(actor, "address-unlock", JsonNodeFactory.instance.objectNode().put("address", address).put("lifted", lifted)));
+        return lifted;
+    }
+
     /**
      * Creates the admin named in {@code AIRZONE_BOOTSTRAP_ADMIN} ("name:password") unless a user of
      * that name exists; a later start never resets the password someone has since changed.

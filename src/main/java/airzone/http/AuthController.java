@@ -1,6 +1,7 @@
 package airzone.http;
 
 import airzone.auth.Account;
+import airzone.auth.LoginThrottle;
 import airzone.auth.Role;
 import airzone.auth.Sessions;
 import airzone.auth.User;
@@ -14,21 +15,26 @@ import io.javalin.http.SameSite;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Signing in and out, who am I, and (for admins) managing users. */
 final class AuthController {
 
     private static final long MAX_BODY = 64 * 1024;
+    /** An IPv4 or IPv6 literal as the server sees the client's address (Jetty may bracket IPv6). */
+    private static final Pattern ADDRESS = Pattern.compile("\\[?[0-9A-Fa-f:.]{2,45}(%[A-Za-z0-9]{1,16})?]?");
 
     private final Authentication authentication;
     private final Users users;
     private final Sessions sessions;
+    private final LoginThrottle throttle;
     private final boolean publicRead;
 
-    AuthController(Authentication authentication, Users users, Sessions sessions, boolean publicRead) {
+    AuthController(Authentication authentication, Users users, Sessions sessions, LoginThrottle throttle, boolean publicRead) {
         this.authentication = authentication;
         this.users = users;
         this.sessions = sessions;
+        this.throttle = throttle;
         this.publicRead = publicRead;
     }
 
@@ -100,6 +106,21 @@ final class AuthController {
             users.setDisabled(name, body.get("disabled").asBoolean(), admin.name());
         }
         ctx.json(describe(users.find(name).orElseThrow()));
+    }
+
+    /** Lifts the login waits of a user, from every address (say after a guesser made its owner wait). */
+    void unlock(Context ctx) {
+        User admin = Access.require(ctx, Role.ADMIN);
+        String name = ctx.pathParam("name");
+        ctx.json(Map.of("user", name, "lifted", users.unlock(throttle, name, admin.name())));
+    }
+
+    /** Lifts the login waits of a client address, for every name (say an office behind one proxy). */
+    void unlockAddress(Context ctx) {
+        User admin = Access.require(ctx, Role.ADMIN);
+        String address = ctx.pathParam("address");
+        if (!ADDRESS.matcher(address).matches()) throw ApiError.badRequest("'" + address + "' is not an IP address");
+        ctx.json(Map.of("address", address, "lifted", users.unlockAddress(throttle, address, admin.name())));
     }
 
     private static Role role(String text) {

@@ -62,7 +62,7 @@ final class Authentication {
             throttle.failed(name, ctx.ip());
             throw challenge(ctx, "wrong user name or password, or the user is disabled");
         }
-        throttle.succeeded(name);
+        throttle.succeeded(name, ctx.ip());
         return user.get();
     }
 

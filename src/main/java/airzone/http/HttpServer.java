@@ -41,8 +41,9 @@ public final class HttpServer {
     public HttpServer(Config config, FeatureStore store, DerivedLayers derived, Screener screener, BatchJobs jobs,
                       Edits edits, Users users, CountDownLatch ready) {
         Sessions sessions = new Sessions(store.users(), Clock.systemUTC());
-        Authentication authentication = new Authentication(config.publicRead(), users, sessions, new LoginThrottle(Clock.systemUTC()));
-        AuthController auth = new AuthController(authentication, users, sessions, config.publicRead());
+        LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
+        Authentication authentication = new Authentication(config.publicRead(), users, sessions, throttle);
+        AuthController auth = new AuthController(authentication, users, sessions, throttle, config.publicRead());
         OgcController ogc = new OgcController(store);
         EditController edit = new EditController(edits, config.maxBodyBytes());
         HistoryController history = new HistoryController(store, edits);
@@ -72,6 +73,8 @@ public final class HttpServer {
             ClientLimits.apply(javalin, config);
         });
 
+        SecurityHeaders headers = new SecurityHeaders(config.tileOrigins());
+        app.before(headers::apply);
         // the API answers only once the first start's seeding and derived layers are done, and only it asks who
         // is calling; /health and the page neither wait nor look up a session
         app.before(ctx -> {
@@ -86,6 +89,8 @@ public final class HttpServer {
         app.get("/api/users", auth::list);
         app.post("/api/users", auth::add);
         app.patch("/api/users/{name}", auth::change);
+        app.post("/api/users/{name}/unlock", auth::unlock);
+        app.post("/api/client-addresses/{address}/unlock", auth::unlockAddress);
         app.get("/ogc", ogc::landing);
         app.get("/ogc/conformance", ogc::conformance);
         app.get("/ogc/api", ogc::api);

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Requests Jetty refuses before any route sees them (a NUL or other ambiguous byte in the path, a
- * malformed header) get the API's JSON error shape too, not Jetty's HTML page.
+ * malformed header) get the API's JSON error shape too, not Jetty's HTML page, and the security headers.
  */
 final class JettyErrors extends ErrorHandler {
 
@@ -22,6 +22,8 @@ final class JettyErrors extends ErrorHandler {
     protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response,
                                               int code, String message) throws IOException {
         response.setContentType("application/json;charset=utf-8");
+        response.setHeader(SecurityHeaders.CSP, SecurityHeaders.NOTHING_POLICY);
+        SecurityHeaders.common(response::setHeader);
         response.getOutputStream().write(body(code, message));
         baseRequest.setHandled(true);
     }
@@ -29,6 +31,8 @@ final class JettyErrors extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+        fields.put(SecurityHeaders.CSP, SecurityHeaders.NOTHING_POLICY);
+        SecurityHeaders.common(fields::put);
         return ByteBuffer.wrap(body(status, reason));
     }
 

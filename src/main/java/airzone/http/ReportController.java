@@ -41,6 +41,7 @@ final class ReportController {
         String html = reports.render(site, lang, Links.withParams(ctx, Map.of()), dataUrl(ctx),
                 ZonedDateTime.now(REPORT_ZONE));
         ctx.header("Cache-Control", "no-store");
+        SecurityHeaders.report(ctx, ScreeningReports.styleSha256(lang));
         ctx.contentType("text/html; charset=utf-8").result(html);
     }
 

@@ -1,5 +1,10 @@
 package airzone.report;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
 /**
  * The report's stylesheet, inline in the page: A4 pages with running footers, headers of long
  * tables repeated on every page, rows never split, colours kept in print (the verdict and the map
@@ -14,7 +19,22 @@ final class ReportStyle {
     private static final String SERIF = "\"Noto Serif CJK SC\", \"Source Han Serif SC\", \"SimSun\", \"Songti SC\", serif";
     private static final String MONO = "\"DejaVu Sans Mono\", Consolas, \"Courier New\", monospace";
 
-    static String css(Language lang) {
+    /** The text of the report's one {@code <style>} element, exactly: its hash is what the report's CSP allows. */
+    static String element(Language lang) {
+        return "\n" + css(lang);
+    }
+
+    /** Base64 SHA-256 of {@link #element}, as a Content-Security-Policy {@code 'sha256-…'} source wants it. */
+    static String sha256(Language lang) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(element(lang).getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    private static String css(Language lang) {
         String page = lang.pick("\"第 \" counter(page) \" 页 / 共 \" counter(pages) \" 页\"", "\"Page \" counter(page) \" of \" counter(pages)");
         String running = lang.pick("\"" + ScreeningReport.TITLE_ZH + "\"", "\"" + ScreeningReport.TITLE_EN + "\"");
         return """

@@ -78,7 +78,7 @@ final class ScreeningReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"airzone\">\n")
                 .append("<title>").append(e(title + (siteName == null || siteName.isBlank() ? "" : " — " + siteName))).append("</title>\n")
-                .append("<style>\n").append(ReportStyle.css(lang)).append("</style>\n</head>\n<body>\n<main class=\"sheet\">\n");
+                .append("<style>").append(ReportStyle.element(lang)).append("</style>\n</head>\n<body>\n<main class=\"sheet\">\n");
         header();
         verdict();
         site();

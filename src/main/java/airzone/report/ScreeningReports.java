@@ -44,6 +44,14 @@ public final class ScreeningReports {
                 DataVersions.of(store), store.kind(), illustrative(screening), map, reportUrl, dataUrl, generated).html();
     }
 
+    /**
+     * What a report in {@code lang} needs its Content-Security-Policy to allow besides nothing at all:
+     * the base64 SHA-256 of its one inline stylesheet (no scripts, images or fonts; the map is inline SVG).
+     */
+    public static String styleSha256(Language lang) {
+        return ReportStyle.sha256(lang);
+    }
+
     /** The features behind the findings that are illustrative samples, by "layer/id", with their properties' name. */
     private Map<String, String> illustrative(Screening screening) {
         Map<String, String> found = new HashMap<>();

@@ -89,6 +89,14 @@ final class JdbcUsers implements UserStore {
     }
 
     @Override
+    public void audit(AuditLine line) {
+        Jdbc.inTransaction(dataSource, dialect, "recording " + line.action(), c -> {
+            AuditRows.insert(c, dialect, Jdbc.now(), line);
+            return null;
+        });
+    }
+
+    @Override
     public void putSession(Session s) {
         Jdbc.inTransaction(dataSource, dialect, "opening a session", c -> {
             try (PreparedStatement ps = c.prepareStatement(

@@ -1,10 +1,12 @@
 package airzone.http;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,8 @@ import java.util.function.Supplier;
  * literal backslashes or {@code ../}, a chunked body, a Content-Length that lies, a body of hundreds of
  * megabytes streamed without being held in memory. The body is written on its own thread while the
  * response is read, so a server that answers early (413) and stops reading is seen answering, not as
- * a broken pipe.
+ * a broken pipe. {@link #sendFrom} sends from another local address (all of 127.0.0.0/8 is this
+ * machine on Linux), which java.net.http cannot bind: a second client as far as the server can tell.
  */
 final class RawHttp {
 
@@ -43,7 +46,21 @@ final class RawHttp {
      */
     static Response send(int port, String method, String target, List<String> headers, Supplier<InputStream> body,
                          long length, Framing framing, Duration timeout) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
+        return send(new Socket("localhost", port), port, method, target, headers, body, length, framing, timeout);
+    }
+
+    /** A request with a UTF-8 text body (or none, when null) to 127.0.0.1 from the local address {@code from}. */
+    static Response sendFrom(InetAddress from, int port, String method, String target, List<String> headers, String body)
+            throws IOException {
+        byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+        return send(new Socket(InetAddress.getByName("127.0.0.1"), port, from, 0), port, method, target, headers,
+                bytes == null ? null : () -> new ByteArrayInputStream(bytes), bytes == null ? 0 : bytes.length,
+                Framing.CONTENT_LENGTH, Duration.ofSeconds(30));
+    }
+
+    private static Response send(Socket connected, int port, String method, String target, List<String> headers,
+                                 Supplier<InputStream> body, long length, Framing framing, Duration timeout) throws IOException {
+        try (Socket socket = connected) {
             socket.setSoTimeout((int) timeout.toMillis());
             StringBuilder head = new StringBuilder();
             head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");

@@ -1,6 +1,7 @@
 package airzone.web;
 
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -26,7 +28,8 @@ final class HeadlessChromium implements AutoCloseable {
 
     /**
      * Selenium warns on every start that it has no DevTools (CDP) binding for this Chromium version;
-     * the tests use WebDriver only, so that warning is noise. Held in a field: java.util.logging
+     * the tests use WebDriver and ChromeDriver's own CDP command (which needs no binding), so that
+     * warning is noise. Held in a field: java.util.logging
      * keeps loggers weakly, and a collected logger would forget its level.
      */
     private static final List<java.util.logging.Logger> QUIET = List.of(
@@ -77,6 +80,26 @@ final class HeadlessChromium implements AutoCloseable {
 
     WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * From the next page on, every page records the Content-Security-Policy violations it meets, from
+     * its first byte on (the recorder is installed through ChromeDriver's CDP command, before any
+     * script of the page runs); {@link #cspViolations} reads them.
+     */
+    void recordCspViolations() {
+        ((ChromeDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.airzoneCspViolations = [];
+                document.addEventListener('securitypolicyviolation', (e) => window.airzoneCspViolations.push(
+                    `${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sourceFile || 'page'}:${e.lineNumber})`));
+                """));
+    }
+
+    /** The violations the current page has met since it started loading (see {@link #recordCspViolations}). */
+    List<String> cspViolations() {
+        Object found = ((JavascriptExecutor) driver).executeScript("return window.airzoneCspViolations ?? null");
+        if (found == null) fail("no CSP recorder on this page: call recordCspViolations() before loading it");
+        return ((List<?>) found).stream().map(String::valueOf).toList();
     }
 
     @Override

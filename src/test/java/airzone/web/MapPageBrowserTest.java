@@ -58,6 +58,7 @@ class MapPageBrowserTest {
     static void startServiceAndBrowser() {
         service = RunningService.start(RunningService.Store.H2GIS);
         browser = HeadlessChromium.start();
+        browser.recordCspViolations();
         driver = browser.driver();
     }
 
@@ -122,6 +123,9 @@ class MapPageBrowserTest {
 
         List<String> errors = consoleMessages(Level.SEVERE);
         assertThat(errors).as("browser console errors").isEmpty();
+        assertThat(browser.cspViolations()).as("Content-Security-Policy violations").isEmpty();
+        assertThat(service.get("/").headers().firstValue("Content-Security-Policy")).as("the page has a policy")
+                .hasValueSatisfying(policy -> assertThat(policy).startsWith("default-src 'self'"));
     }
 
     @Test
@@ -220,8 +224,24 @@ class MapPageBrowserTest {
                 p.path("clause").asText(), "示意 illustrative", p.path("district").asText());
         screenshot("map-zones-popup.png");
 
+        // control-zone tags take their type's colour from classes the page adds through the CSSOM
+        // (a style attribute in popup HTML would be refused by the Content-Security-Policy)
+        List<?> tag = (List<?>) ((JavascriptExecutor) driver).executeScript(
+                "return import('./js/zones.js').then(({ CONTROL_TYPES }) => {"
+                + "  const span = document.createElement('span');"
+                + "  span.className = 'tag tag-control tag-control-fireworks_ban';"
+                + "  document.body.append(span);"
+                + "  const probe = document.createElement('span');"
+                + "  probe.style.color = CONTROL_TYPES.fireworks_ban.color;"
+                + "  document.body.append(probe);"
+                + "  const seen = [getComputedStyle(span).color, getComputedStyle(probe).color];"
+                + "  span.remove(); probe.remove();"
+                + "  return seen; })");
+        assertThat(tag.get(0)).as("tag colour of a fireworks-ban zone").isEqualTo(tag.get(1));
+
         List<String> errors = consoleMessages(Level.SEVERE);
         assertThat(errors).as("browser console errors").isEmpty();
+        assertThat(browser.cspViolations()).as("Content-Security-Policy violations").isEmpty();
     }
 
     /** Opens the page and waits until every collection is drawn or has failed. */
