@@ -1,5 +1,7 @@
 package airzone;
 
+import airzone.disk.DiskSpace;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -22,7 +24,16 @@ public record Config(
         String tileAttribution,
         double maxSiteAreaKm2,
         int maxVertices,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        long minFreeDiskBytes) {
+
+    /**
+     * Free space kept on the data directory's filesystem (AIRZONE_MIN_FREE_DISK_MB): below it, writes to
+     * the store, imports and exports answer 507 before they start (see {@link DiskSpace}).
+     * 64 MB is well above what one edit or the background compaction of the embedded database needs
+     * and small beside any real disk; 0 turns the check off and leaves a full disk to the write itself.
+     */
+    static final String DEFAULT_MIN_FREE_DISK_MB = "64";
 
     /** Flag name (without the leading dashes) → environment variable. */
     static final Map<String, String> SETTINGS = Map.ofEntries(
@@ -37,7 +48,8 @@ public record Config(
             Map.entry("tile-attribution", "AIRZONE_TILE_ATTRIBUTION"),
             Map.entry("max-site-area-km2", "AIRZONE_MAX_SITE_AREA_KM2"),
             Map.entry("max-vertices", "AIRZONE_MAX_VERTICES"),
-            Map.entry("max-body-mb", "AIRZONE_MAX_BODY_MB"));
+            Map.entry("max-body-mb", "AIRZONE_MAX_BODY_MB"),
+            Map.entry("min-free-disk-mb", DiskSpace.SETTING));
 
     /** Thrown for a value the service cannot run with; the message is what the operator reads. */
     public static final class Invalid extends RuntimeException {
@@ -70,7 +82,8 @@ public record Config(
                 values.get("tile-attribution"),
                 positive("max-site-area-km2", values.getOrDefault("max-site-area-km2", "1000")),
                 (int) Math.min(Integer.MAX_VALUE, whole("max-vertices", values.getOrDefault("max-vertices", "100000"))),
-                whole("max-body-mb", values.getOrDefault("max-body-mb", "20")) * 1024 * 1024);
+                whole("max-body-mb", values.getOrDefault("max-body-mb", "20")) * 1024 * 1024,
+                wholeOrZero("min-free-disk-mb", values.getOrDefault("min-free-disk-mb", DEFAULT_MIN_FREE_DISK_MB)) * 1024 * 1024);
     }
 
     private static Map<String, String> parseFlags(String[] args) {
@@ -141,6 +154,16 @@ public record Config(
             // reported below with the offending value
         }
         throw new Invalid(SETTINGS.get(flag) + " must be a positive whole number, got '" + value + "'");
+    }
+
+    private static long wholeOrZero(String flag, String value) {
+        try {
+            long v = Long.parseLong(value);
+            if (v >= 0 && v < 1_000_000_000L) return v;
+        } catch (NumberFormatException ignored) {
+            // reported below with the offending value
+        }
+        throw new Invalid(SETTINGS.get(flag) + " must be a whole number, 0 or more, got '" + value + "'");
     }
 
     private static String userAndPassword(String value) {
