@@ -5,7 +5,6 @@ import airzone.auth.Role;
 import airzone.auth.Session;
 import airzone.auth.UserStore;
 
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,17 +16,15 @@ import java.util.Optional;
 /** The users and sessions tables; same SQL on both stores. */
 final class JdbcUsers implements UserStore {
 
-    private final DataSource dataSource;
-    private final Dialect dialect;
+    private final Pool pool;
 
-    JdbcUsers(DataSource dataSource, Dialect dialect) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
+    JdbcUsers(Pool pool) {
+        this.pool = pool;
     }
 
     @Override
     public Optional<Account> find(String name) {
-        return Jdbc.read(dataSource, "reading user " + name, c -> {
+        return pool.read("reading user " + name, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM users WHERE name = ?")) {
                 ps.setString(1, name);
                 return accounts(ps).stream().findFirst();
@@ -37,7 +34,7 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public List<Account> list() {
-        return Jdbc.read(dataSource, "listing users", c -> {
+        return pool.read("listing users", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM users ORDER BY name")) {
                 return accounts(ps);
             }
@@ -46,7 +43,7 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public boolean add(Account a) {
-        return Jdbc.inTransaction(dataSource, dialect, "adding user " + a.name(), c -> {
+        return pool.inTransaction("adding user " + a.name(), c -> {
             try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM users WHERE name = ?")) {
                 exists.setString(1, a.name());
                 try (ResultSet rs = exists.executeQuery()) {
@@ -68,7 +65,7 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public boolean update(Account a) {
-        return Jdbc.inTransaction(dataSource, dialect, "changing user " + a.name(), c -> {
+        return pool.inTransaction("changing user " + a.name(), c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE users SET password_hash = ?, role = ?, disabled = ? WHERE name = ?")) {
                 ps.setString(1, a.passwordHash());
@@ -82,7 +79,7 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public void putSession(Session s) {
-        Jdbc.inTransaction(dataSource, dialect, "opening a session", c -> {
+        pool.inTransaction("opening a session", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO sessions (token_hash, username, csrf, expires_at) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, s.tokenHash());
@@ -96,7 +93,7 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public Optional<Session> session(String tokenHash) {
-        return Jdbc.read(dataSource, "reading a session", c -> {
+        return pool.read("reading a session", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sessions WHERE token_hash = ?")) {
                 ps.setString(1, tokenHash);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -120,7 +117,7 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public void deleteSessionsExpiredBefore(Instant now) {
-        Jdbc.inTransaction(dataSource, dialect, "ending expired sessions", c -> {
+        pool.inTransaction("ending expired sessions", c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE expires_at < ?")) {
                 ps.setObject(1, Jdbc.timestamp(now));
                 return ps.executeUpdate();
@@ -129,7 +126,7 @@ final class JdbcUsers implements UserStore {
     }
 
     private void delete(String sql, String key) {
-        Jdbc.inTransaction(dataSource, dialect, "ending sessions", c -> {
+        pool.inTransaction("ending sessions", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, key);
                 return ps.executeUpdate();
