@@ -16,9 +16,9 @@ import java.util.function.Predicate;
  */
 final class Pool {
 
-    /** Reads meeting a database that closed itself try again on fresh connections for about a second. */
-    private static final long READ_RETRY_NANOS = 1_000_000_000L;
-    private static final long READ_RETRY_PAUSE_MILLIS = 50;
+    /** Work that meets a database that closed itself tries again on fresh connections for about a second. */
+    private static final long RETRY_NANOS = 1_000_000_000L;
+    private static final long RETRY_PAUSE_MILLIS = 50;
 
     interface Work<T> {
         T run(Connection c) throws SQLException;
@@ -53,36 +53,44 @@ final class Pool {
     /**
      * Runs {@code work} as one transaction: all of it is committed, or none. It returns only once the
      * commit is on disk, so an answer sent after it holds. With less than the reserve free on the
-     * database's disk it is refused before a connection is taken.
+     * database's disk it is refused before a connection is taken. Meeting a closed database before
+     * its commit, it runs again on the reopened one: until then nothing of it happened.
      */
     <T> T inTransaction(String doing, Work<T> work) {
-        if (disk != null) disk.require(doing);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                if (dialect.syncAfterCommit() != null) {
-                    try (Statement sync = c.createStatement()) {
-                        sync.execute(dialect.syncAfterCommit());
+        long giveUp = System.nanoTime() + RETRY_NANOS;
+        while (true) {
+            if (disk != null) disk.require(doing);
+            boolean committing = false;
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    committing = true;
+                    c.commit();
+                    if (dialect.syncAfterCommit() != null) {
+                        try (Statement sync = c.createStatement()) {
+                            sync.execute(dialect.syncAfterCommit());
+                        }
                     }
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                } finally {
+                    resetQuietly(c);
                 }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
-                resetQuietly(c);
+            } catch (SQLException e) {
+                RuntimeException failure = failed(doing, e);
+                // from the commit on (H2's sync included) the write may or may not be on disk: never run it twice
+                if (committing || !databaseClosed.test(e) || System.nanoTime() > giveUp) throw failure;
             }
-        } catch (SQLException e) {
-            // a write is never retried here: the failure may have come after its commit (H2's sync)
-            throw failed(doing, e);
+            pause();
         }
     }
 
     /** Runs {@code work} without a transaction; a read is safe to repeat once the database is reopened. */
     <T> T read(String doing, Work<T> work) {
-        long giveUp = System.nanoTime() + READ_RETRY_NANOS;
+        long giveUp = System.nanoTime() + RETRY_NANOS;
         while (true) {
             try (Connection c = dataSource.getConnection()) {
                 return work.run(c);
@@ -111,7 +119,7 @@ final class Pool {
 
     private static void pause() {
         try {
-            Thread.sleep(READ_RETRY_PAUSE_MILLIS);
+            Thread.sleep(RETRY_PAUSE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
