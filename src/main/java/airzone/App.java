@@ -107,7 +107,7 @@ public final class App implements AutoCloseable {
                 return PostgisStore.open(config.dbUrl(), config.dbUser(), config.dbPassword());
             }
             Files.createDirectories(config.dataDir());
-            return H2gisStore.open(config.dataDir());
+            return H2gisStore.open(config.dataDir(), config.minFreeDiskBytes());
         } catch (IOException e) {
             throw new Config.Invalid("AIRZONE_DATA_DIR " + config.dataDir() + " cannot be created: " + e.getMessage());
         } catch (StoreException e) {

@@ -1,5 +1,7 @@
 package airzone;
 
+import airzone.disk.DiskSpace;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +31,8 @@ public record Config(
         int idleTimeoutSeconds,
         long minUploadRate,
         int requestsPerClient,
-        int heavyPerClient) {
+        int heavyPerClient,
+        long minFreeDiskBytes) {
 
     /**
      * A tile URL template up to its path: scheme and host, where only Leaflet's {s} (subdomain) may
@@ -39,6 +42,14 @@ public record Config(
             "(https?://(?:\\[[0-9A-Fa-f:.]+]|(?:[A-Za-z0-9.-]|\\{s})+)(?::\\d{1,5})?)(?:[/?#].*)?");
     /** Leaflet's default subdomains, which the page's tile layer uses for {s}. */
     private static final List<String> TILE_SUBDOMAINS = List.of("a", "b", "c");
+
+    /**
+     * Free space kept on the data directory's filesystem (AIRZONE_MIN_FREE_DISK_MB): below it, writes to
+     * the store, imports and exports answer 507 before they start (see {@link DiskSpace}).
+     * 64 MB is well above what one edit or the background compaction of the embedded database needs
+     * and small beside any real disk; 0 turns the check off and leaves a full disk to the write itself.
+     */
+    static final String DEFAULT_MIN_FREE_DISK_MB = "64";
 
     /** Flag name (without the leading dashes) → environment variable. */
     static final Map<String, String> SETTINGS = Map.ofEntries(
@@ -57,7 +68,8 @@ public record Config(
             Map.entry("idle-timeout-s", "AIRZONE_IDLE_TIMEOUT_S"),
             Map.entry("min-upload-rate", "AIRZONE_MIN_UPLOAD_RATE"),
             Map.entry("requests-per-client", "AIRZONE_REQUESTS_PER_CLIENT"),
-            Map.entry("heavy-per-client", "AIRZONE_HEAVY_PER_CLIENT"));
+            Map.entry("heavy-per-client", "AIRZONE_HEAVY_PER_CLIENT"),
+            Map.entry("min-free-disk-mb", DiskSpace.SETTING));
 
     /** Thrown for a value the service cannot run with; the message is what the operator reads. */
     public static final class Invalid extends RuntimeException {
@@ -109,7 +121,8 @@ public record Config(
                 (int) whole("idle-timeout-s", values.getOrDefault("idle-timeout-s", "30")),
                 whole("min-upload-rate", values.getOrDefault("min-upload-rate", "1024")),
                 (int) whole("requests-per-client", values.getOrDefault("requests-per-client", "64")),
-                (int) whole("heavy-per-client", values.getOrDefault("heavy-per-client", "4")));
+                (int) whole("heavy-per-client", values.getOrDefault("heavy-per-client", "4")),
+                wholeOrZero("min-free-disk-mb", values.getOrDefault("min-free-disk-mb", DEFAULT_MIN_FREE_DISK_MB)) * 1024 * 1024);
     }
 
     private static Map<String, String> parseFlags(String[] args) {
@@ -180,6 +193,16 @@ public record Config(
             // reported below with the offending value
         }
         throw new Invalid(SETTINGS.get(flag) + " must be a positive whole number, got '" + value + "'");
+    }
+
+    private static long wholeOrZero(String flag, String value) {
+        try {
+            long v = Long.parseLong(value);
+            if (v >= 0 && v < 1_000_000_000L) return v;
+        } catch (NumberFormatException ignored) {
+            // reported below with the offending value
+        }
+        throw new Invalid(SETTINGS.get(flag) + " must be a whole number, 0 or more, got '" + value + "'");
     }
 
     private static String userAndPassword(String value) {

@@ -4,6 +4,7 @@ import airzone.auth.Account;
 import airzone.auth.AccountProblem;
 import airzone.auth.Role;
 import airzone.auth.Users;
+import airzone.disk.DiskFull;
 import airzone.layer.FeatureStore;
 import airzone.store.StoreException;
 
@@ -81,7 +82,7 @@ final class UsersCli {
         } catch (Config.Invalid | AccountProblem e) {
             err.println("airzone users: " + e.getMessage());
             return 2;
-        } catch (StoreException e) {
+        } catch (StoreException | DiskFull e) {
             err.println("airzone users: " + e.getMessage());
             return 1;
         }

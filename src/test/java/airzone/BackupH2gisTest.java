@@ -107,7 +107,7 @@ class BackupH2gisTest {
             assertThat(restored.code()).as(restored.err()).isZero();
             assertThat(restored.out()).contains("restored " + zip, "kept as " + dataDir.toAbsolutePath().resolve("airzone.mv.db.before-restore-"));
             // opened as the next start opens it (migrations, spatial functions), then read row by row
-            H2gisStore.open(dataDir).close();
+            H2gisStore.open(dataDir, 0).close();
             assertThat(TableSnapshot.differences(atBackup, snapshot(dataDir))).isEmpty();
             // H2 hands out sequence values from a cache and stores the cache's end: the next version may skip, never repeat
             assertThat(nextVersion(dataDir)).isGreaterThanOrEqualTo(nextVersion);

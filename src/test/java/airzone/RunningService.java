@@ -53,6 +53,14 @@ public final class RunningService implements AutoCloseable {
         return launch(withDatabase(settings, dbUrl, dbUser, dbPassword), () -> { });
     }
 
+    /**
+     * The service on the embedded store in a data directory the caller provides and removes (a small
+     * filesystem mounted for the test, say); the directory is left as it is on close.
+     */
+    public static RunningService startIn(Path dataDir, Map<String, String> settings) {
+        return launchIn(dataDir, settings, () -> { });
+    }
+
     private static Map<String, String> withDatabase(Map<String, String> settings, String url, String user, String password) {
         Map<String, String> env = new java.util.HashMap<>(settings);
         env.put("AIRZONE_DB_URL", url);
@@ -62,22 +70,28 @@ public final class RunningService implements AutoCloseable {
     }
 
     private static RunningService launch(Map<String, String> settings, AutoCloseable database) {
+        Path dataDir;
         try {
-            Path dataDir = Files.createTempDirectory("airzone-test");
-            Map<String, String> env = new java.util.HashMap<>(settings);
-            env.putIfAbsent("AIRZONE_BOOTSTRAP_ADMIN", ADMIN + ":" + ADMIN_PASSWORD);
-            env.put("AIRZONE_PORT", "0");
-            env.put("AIRZONE_DATA_DIR", dataDir.toString());
-            return new RunningService(App.start(Config.from(env, new String[0])), dataDir, () -> {
-                try {
-                    database.close();
-                } finally {
-                    deleteTree(dataDir);
-                }
-            });
+            dataDir = Files.createTempDirectory("airzone-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return launchIn(dataDir, settings, () -> {
+            try {
+                database.close();
+            } finally {
+                deleteTree(dataDir);
+            }
+        });
+    }
+
+    /** @param cleanUp run on close after the service stopped */
+    private static RunningService launchIn(Path dataDir, Map<String, String> settings, AutoCloseable cleanUp) {
+        Map<String, String> env = new java.util.HashMap<>(settings);
+        env.putIfAbsent("AIRZONE_BOOTSTRAP_ADMIN", ADMIN + ":" + ADMIN_PASSWORD);
+        env.put("AIRZONE_PORT", "0");
+        env.put("AIRZONE_DATA_DIR", dataDir.toString());
+        return new RunningService(App.start(Config.from(env, new String[0])), dataDir, cleanUp);
     }
 
     public String baseUrl() {

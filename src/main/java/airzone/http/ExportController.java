@@ -1,6 +1,8 @@
 package airzone.http;
 
 import airzone.Config;
+import airzone.disk.DiskFull;
+import airzone.disk.DiskSpace;
 import airzone.io.ExportCrs;
 import airzone.io.ExportFormat;
 import airzone.io.ExportRefused;
@@ -21,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -41,16 +42,17 @@ final class ExportController {
 
     private final FeatureStore store;
     private final Exporter exporter = new Exporter();
-    private final Path workRoot;
+    private final DiskSpace work;
     private final Clock clock;
 
     ExportController(Config config, FeatureStore store) {
-        this(store, config.workRoot(), Clock.system(CHINA));
+        this(store, new DiskSpace(config.workRoot(), config.minFreeDiskBytes()), Clock.system(CHINA));
     }
 
-    ExportController(FeatureStore store, Path workRoot, Clock clock) {
+    /** @param work where the files are written, and the space kept free there */
+    ExportController(FeatureStore store, DiskSpace work, Clock clock) {
         this.store = store;
-        this.workRoot = workRoot;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -65,9 +67,11 @@ final class ExportController {
         int limit = ctx.queryParam("limit") == null ? Integer.MAX_VALUE : QueryParams.limit(ctx);
         int offset = QueryParams.offset(ctx);
 
+        String doing = "exporting " + info.id() + " as " + format.id();
+        work.require(doing);
         long started = System.nanoTime();
         FeaturePage page = store.items(info.id(), bbox, limit, offset);
-        try (WorkDir dir = WorkDir.create(workRoot, "export-")) {
+        try (WorkDir dir = WorkDir.create(work.directory(), "export-")) {
             Exporter.Result result = exporter.export(new Exporter.Request(info, page.features(), format, crs, charset,
                     LocalDate.now(clock)), dir.path());
             ctx.status(200);
@@ -81,8 +85,11 @@ final class ExportController {
                     crs.code(), (System.nanoTime() - started) / 1_000_000);
         } catch (ExportRefused e) {
             throw ApiError.badRequest(e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("export of " + info.id() + " as " + format.id() + " failed", e);
+        } catch (IOException | RuntimeException e) {
+            // the working directory is gone by now (closed before this catch runs), so nothing is left behind
+            if (DiskFull.causedBy(e)) throw work.ranOut(doing, "the export's working files", e);
+            if (e instanceof RuntimeException unchecked) throw unchecked;
+            throw new UncheckedIOException(doing + " failed", (IOException) e);
         }
     }
 

@@ -5,6 +5,7 @@ import airzone.auth.AccountProblem;
 import airzone.auth.LoginThrottle;
 import airzone.auth.Sessions;
 import airzone.auth.Users;
+import airzone.disk.DiskFull;
 import airzone.edit.Edits;
 import airzone.edit.InvalidFeature;
 import airzone.layer.EditRefused;
@@ -135,6 +136,11 @@ public final class HttpServer {
             case EXISTS -> 409;
             case NOT_FOUND -> 404;
         }, e.getMessage()));
+        // 507: the request was fine and may be sent again unchanged once someone frees space; the message says where
+        app.exception(DiskFull.class, (e, ctx) -> {
+            LOG.warn("disk full: {}", e.getMessage());
+            ErrorBody.send(ctx, 507, e.getMessage());
+        });
         app.exception(StoreException.class, (e, ctx) -> {
             LOG.warn("store unavailable: {}", e.getMessage());
             ErrorBody.send(ctx, 503, "the database is not available; try again shortly");

@@ -3,6 +3,7 @@ package airzone.http;
 import airzone.Config;
 import airzone.auth.Role;
 import airzone.auth.User;
+import airzone.disk.DiskSpace;
 import airzone.edit.Edits;
 import airzone.io.ExportCrs;
 import airzone.io.imports.ImportFormat;
@@ -39,7 +40,7 @@ final class ImportController {
     private final Importer importer;
 
     ImportController(Config config, FeatureStore store, Edits edits) {
-        this(new Importer(store, edits, config.workRoot(), ImportLimits.standard()));
+        this(new Importer(store, edits, new DiskSpace(config.workRoot(), config.minFreeDiskBytes()), ImportLimits.standard()));
     }
 
     ImportController(Importer importer) {

@@ -105,6 +105,12 @@ public final class BatchJobs implements AutoCloseable {
             LOG.error("batch job {} failed", job.id, e);
             job.error = e.getMessage();
             job.status = "failed";
+            // a result cut short (a full disk, say) is no result: nothing of it stays on disk
+            try {
+                Files.deleteIfExists(job.result);
+            } catch (IOException gone) {
+                LOG.warn("could not delete {}: {}", job.result, gone.getMessage());
+            }
         }
     }
 

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,17 +25,17 @@ import java.util.Optional;
  */
 final class FeatureWrites {
 
-    private final DataSource dataSource;
+    private final Pool pool;
     private final Dialect dialect;
 
-    FeatureWrites(DataSource dataSource, Dialect dialect) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
+    FeatureWrites(Pool pool) {
+        this.pool = pool;
+        this.dialect = pool.dialect();
     }
 
     /** The seed: new features with history (action "seed") and one audit line for the lot. */
     void seed(String collection, List<Feature> features, String user) {
-        Jdbc.inTransaction(dataSource, dialect, "seeding " + collection, c -> {
+        pool.inTransaction("seeding " + collection, c -> {
             Instant at = Jdbc.now();
             for (Feature f : features) {
                 if (current(c, collection, f.id()).isPresent()) {
@@ -52,7 +51,7 @@ final class FeatureWrites {
     }
 
     Feature create(String collection, Feature f, String user) {
-        return Jdbc.inTransaction(dataSource, dialect, "creating " + collection + "/" + f.id(), c -> {
+        return pool.inTransaction("creating " + collection + "/" + f.id(), c -> {
             if (current(c, collection, f.id()).isPresent()) {
                 throw new EditRefused(Reason.EXISTS, "id '" + f.id() + "' is taken in " + collection
                         + " (perhaps by a deleted feature; an administrator can restore it)");
@@ -62,7 +61,7 @@ final class FeatureWrites {
     }
 
     Feature update(String collection, String id, long expectedVersion, Feature next, String user) {
-        return Jdbc.inTransaction(dataSource, dialect, "updating " + collection + "/" + id, c -> {
+        return pool.inTransaction("updating " + collection + "/" + id, c -> {
             Current now = live(c, collection, id);
             checkVersion(collection, id, now, expectedVersion);
             return write(c, collection, next, now, "update", user, Jdbc.now());
@@ -71,7 +70,7 @@ final class FeatureWrites {
 
     /** Soft delete: the row stays with the flag set and a new version; history keeps every version. */
     Feature delete(String collection, String id, long expectedVersion, String user) {
-        return Jdbc.inTransaction(dataSource, dialect, "deleting " + collection + "/" + id, c -> {
+        return pool.inTransaction("deleting " + collection + "/" + id, c -> {
             Current now = live(c, collection, id);
             checkVersion(collection, id, now, expectedVersion);
             Feature last = stored(c, collection, id);
@@ -93,7 +92,7 @@ final class FeatureWrites {
 
     /** Makes an old version (of a live or deleted feature) the current one again, as a new version. */
     Feature restore(String collection, String id, long fromVersion, String user) {
-        return Jdbc.inTransaction(dataSource, dialect, "restoring " + collection + "/" + id, c -> {
+        return pool.inTransaction("restoring " + collection + "/" + id, c -> {
             Current now = current(c, collection, id)
                     .orElseThrow(() -> new EditRefused(Reason.NOT_FOUND, "no feature '" + id + "' in " + collection));
             if (now.derived()) throw derived(collection, id);
@@ -105,7 +104,7 @@ final class FeatureWrites {
 
     /** Creates new ids and updates existing ones (live or deleted) in one transaction. */
     Upserted upsert(String collection, List<Feature> features, String user, String action) {
-        return Jdbc.inTransaction(dataSource, dialect, action + " into " + collection, c -> {
+        return pool.inTransaction(action + " into " + collection, c -> {
             Instant at = Jdbc.now();
             List<Feature> stored = new ArrayList<>();
             int created = 0;

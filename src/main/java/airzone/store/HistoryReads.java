@@ -5,7 +5,6 @@ import airzone.layer.AuditEntry;
 import airzone.layer.HistoryEntry;
 import org.locationtech.jts.io.WKBReader;
 
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -15,15 +14,15 @@ import java.util.List;
 /** Reading the history of one feature and the audit trail of everything. */
 final class HistoryReads {
 
-    private final DataSource dataSource;
+    private final Pool pool;
 
-    HistoryReads(DataSource dataSource) {
-        this.dataSource = dataSource;
+    HistoryReads(Pool pool) {
+        this.pool = pool;
     }
 
     /** Every version, newest first; empty when the feature never existed (or is derived, which keeps none). */
     List<HistoryEntry> history(String collection, String id) {
-        return Jdbc.read(dataSource, "reading the history of " + collection + "/" + id, c -> {
+        return pool.read("reading the history of " + collection + "/" + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, version, action, username, changed_at, deleted, "
                     + "properties, ST_AsBinary(geom) AS wkb FROM feature_history WHERE collection = ? AND id = ? "
                     + "ORDER BY version DESC")) {
@@ -45,7 +44,7 @@ final class HistoryReads {
 
     /** Changes at or after {@code since}, oldest first, at most {@code limit}. */
     List<AuditEntry> audit(Instant since, int limit) {
-        return Jdbc.read(dataSource, "reading the audit trail", c -> {
+        return pool.read("reading the audit trail", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT seq, at, username, action, collection, feature_id, version, detail "
                     + "FROM audit WHERE at >= ? ORDER BY seq LIMIT ?")) {
                 ps.setObject(1, Jdbc.timestamp(since));

@@ -10,7 +10,6 @@ import airzone.layer.FeatureStore;
 import airzone.layer.HistoryEntry;
 import airzone.layer.Upserted;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariDataSource;
 import org.locationtech.jts.io.WKBWriter;
 
 import java.sql.Connection;
@@ -35,24 +34,24 @@ abstract class JdbcFeatureStore implements FeatureStore {
     private static final String BBOX_FILTER =
             " AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))";
 
-    protected final HikariDataSource dataSource;
+    protected final Pool pool;
     private final Dialect dialect;
     private final FeatureWrites writes;
     private final HistoryReads history;
     private final JdbcUsers users;
 
-    protected JdbcFeatureStore(HikariDataSource dataSource, Dialect dialect) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
-        this.writes = new FeatureWrites(dataSource, dialect);
-        this.history = new HistoryReads(dataSource);
-        this.users = new JdbcUsers(dataSource, dialect);
+    protected JdbcFeatureStore(Pool pool) {
+        this.pool = pool;
+        this.dialect = pool.dialect();
+        this.writes = new FeatureWrites(pool);
+        this.history = new HistoryReads(pool);
+        this.users = new JdbcUsers(pool);
     }
 
     @Override
     public FeaturePage items(String collection, Bbox bbox, int limit, int offset) {
         String filter = bbox == null ? "" : BBOX_FILTER;
-        return Jdbc.read(dataSource, "reading " + collection, c -> {
+        return pool.read("reading " + collection, c -> {
             long matched;
             try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*)" + LIVE + filter)) {
                 bind(count, collection, bbox);
@@ -73,7 +72,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public Optional<Feature> item(String collection, String id) {
-        return Jdbc.read(dataSource, "reading " + collection + "/" + id, c -> {
+        return pool.read("reading " + collection + "/" + id, c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + LIVE + " AND id = ?")) {
                 select.setString(1, collection);
                 select.setString(2, id);
@@ -89,7 +88,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public Optional<Bbox> extent(String collection) {
-        return Jdbc.read(dataSource, "measuring the extent of " + collection, c -> {
+        return pool.read("measuring the extent of " + collection, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT MIN(ST_XMin(geom)), MIN(ST_YMin(geom)), "
                     + "MAX(ST_XMax(geom)), MAX(ST_YMax(geom))" + LIVE)) {
                 ps.setString(1, collection);
@@ -154,7 +153,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void replaceDerived(Map<String, List<Feature>> byCollection) {
-        Jdbc.inTransaction(dataSource, dialect, "replacing derived features", c -> {
+        pool.inTransaction("replacing derived features", c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM features WHERE collection = ? AND derived")) {
                 for (String collection : byCollection.keySet()) {
                     delete.setString(1, collection);
@@ -168,7 +167,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public Optional<String> setting(String name) {
-        return Jdbc.read(dataSource, "reading setting " + name, c -> {
+        return pool.read("reading setting " + name, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT content FROM settings WHERE name = ?")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -185,7 +184,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void putSetting(String name, String json, AuditLine audit) {
-        Jdbc.inTransaction(dataSource, dialect, "writing setting " + name, c -> {
+        pool.inTransaction("writing setting " + name, c -> {
             if (audit != null) AuditRows.insert(c, dialect, Jdbc.now(), audit);
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM settings WHERE name = ?");
                  PreparedStatement insert = c.prepareStatement(
@@ -218,7 +217,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public boolean ping() {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = pool.dataSource().getConnection()) {
             return c.isValid(2);
         } catch (SQLException e) {
             return false;
@@ -227,7 +226,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void close() {
-        dataSource.close();
+        pool.dataSource().close();
     }
 
     private static int bind(PreparedStatement ps, String collection, Bbox bbox) throws SQLException {
@@ -239,7 +238,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     private long queryLong(String sql, String parameter) {
-        return Jdbc.read(dataSource, "counting features", c -> {
+        return pool.read("counting features", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 if (parameter != null) ps.setString(1, parameter);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -6,7 +6,6 @@ import airzone.auth.Session;
 import airzone.auth.UserStore;
 import airzone.layer.AuditLine;
 
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,17 +17,15 @@ import java.util.Optional;
 /** The users and sessions tables; same SQL on both stores. */
 final class JdbcUsers implements UserStore {
 
-    private final DataSource dataSource;
-    private final Dialect dialect;
+    private final Pool pool;
 
-    JdbcUsers(DataSource dataSource, Dialect dialect) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
+    JdbcUsers(Pool pool) {
+        this.pool = pool;
     }
 
     @Override
     public Optional<Account> find(String name) {
-        return Jdbc.read(dataSource, "reading user " + name, c -> {
+        return pool.read("reading user " + name, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM users WHERE name = ?")) {
                 ps.setString(1, name);
                 return accounts(ps).stream().findFirst();
@@ -38,7 +35,7 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public List<Account> list() {
-        return Jdbc.read(dataSource, "listing users", c -> {
+        return pool.read("listing users", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM users ORDER BY name")) {
                 return accounts(ps);
             }
@@ -47,7 +44,7 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public boolean add(Account a, AuditLine audit) {
-        return Jdbc.inTransaction(dataSource, dialect, "adding user " + a.name(), c -> {
+        return pool.inTransaction("adding user " + a.name(), c -> {
             try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM users WHERE name = ?")) {
                 exists.setString(1, a.name());
                 try (ResultSet rs = exists.executeQuery()) {
@@ -63,14 +60,14 @@ final class JdbcUsers implements UserStore {
                 ps.setObject(5, Jdbc.timestamp(a.createdAt()));
                 ps.executeUpdate();
             }
-            AuditRows.insert(c, dialect, Jdbc.now(), audit);
+            AuditRows.insert(c, pool.dialect(), Jdbc.now(), audit);
             return true;
         });
     }
 
     @Override
     public boolean update(Account a, AuditLine audit) {
-        return Jdbc.inTransaction(dataSource, dialect, "changing user " + a.name(), c -> {
+        return pool.inTransaction("changing user " + a.name(), c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE users SET password_hash = ?, role = ?, disabled = ? WHERE name = ?")) {
                 ps.setString(1, a.passwordHash());
@@ -83,22 +80,22 @@ final class JdbcUsers implements UserStore {
                 ps.setString(1, a.name());
                 ps.executeUpdate();
             }
-            AuditRows.insert(c, dialect, Jdbc.now(), audit);
+            AuditRows.insert(c, pool.dialect(), Jdbc.now(), audit);
             return true;
         });
     }
 
     @Override
     public void audit(AuditLine line) {
-        Jdbc.inTransaction(dataSource, dialect, "recording " + line.action(), c -> {
-            AuditRows.insert(c, dialect, Jdbc.now(), line);
+        pool.inTransaction("recording " + line.action(), c -> {
+            AuditRows.insert(c, pool.dialect(), Jdbc.now(), line);
             return null;
         });
     }
 
     @Override
     public void putSession(Session s) {
-        Jdbc.inTransaction(dataSource, dialect, "opening a session", c -> {
+        pool.inTransaction("opening a session", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO sessions (token_hash, username, csrf, expires_at) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, s.tokenHash());
@@ -112,7 +109,7 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public Optional<Session> session(String tokenHash) {
-        return Jdbc.read(dataSource, "reading a session", c -> {
+        return pool.read("reading a session", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sessions WHERE token_hash = ?")) {
                 ps.setString(1, tokenHash);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -126,7 +123,7 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public void deleteSession(String tokenHash) {
-        Jdbc.inTransaction(dataSource, dialect, "ending a session", c -> {
+        pool.inTransaction("ending a session", c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE token_hash = ?")) {
                 ps.setString(1, tokenHash);
                 return ps.executeUpdate();
@@ -136,7 +133,7 @@ final class JdbcUsers implements UserStore {
 
     @Override
     public void deleteSessionsExpiredBefore(Instant now) {
-        Jdbc.inTransaction(dataSource, dialect, "ending expired sessions", c -> {
+        pool.inTransaction("ending expired sessions", c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE expires_at < ?")) {
                 ps.setObject(1, Jdbc.timestamp(now));
                 return ps.executeUpdate();

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 public final class PostgisStore extends JdbcFeatureStore {
 
     private PostgisStore(HikariDataSource dataSource) {
-        super(dataSource, Dialect.POSTGIS);
+        // the database's disk is the server's, which this service cannot measure: a full one comes back as
+        // disk_full (53100) from the write itself, and PostgreSQL stays up and readable through it
+        super(new Pool(dataSource, Dialect.POSTGIS, null, e -> false));
     }
 
     public static PostgisStore open(String url, String user, String password) {

@@ -1,6 +1,7 @@
 package airzone.http;
 
 import airzone.auth.UserStore;
+import airzone.disk.DiskSpace;
 import airzone.geo.GeoJson;
 import airzone.layer.AuditEntry;
 import airzone.layer.AuditLine;
@@ -53,7 +54,7 @@ class ExportCleanupTest {
 
     @BeforeEach
     void start() {
-        ExportController export = new ExportController(new TwoPoints(), work,
+        ExportController export = new ExportController(new TwoPoints(), new DiskSpace(work, 0),
                 Clock.fixed(Instant.parse("2026-11-23T16:30:00Z"), ZoneId.of("Asia/Shanghai")));
         app = Javalin.create(c -> c.showJavalinBanner = false);
         app.get("/api/export/{collection}", export::export);

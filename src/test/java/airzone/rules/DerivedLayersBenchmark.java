@@ -40,7 +40,7 @@ public final class DerivedLayersBenchmark {
         System.out.printf("ratio metric / degree baseline: %.2f%n", metric / naive);
 
         Path dir = Files.createTempDirectory("airzone-bench");
-        try (H2gisStore store = H2gisStore.open(dir)) {
+        try (H2gisStore store = H2gisStore.open(dir, 0)) {
             SampleData.seedIfEmpty(store);
             store.insert("heat-sources", sources, "test");
             DerivedLayers derived = new DerivedLayers(store, book);

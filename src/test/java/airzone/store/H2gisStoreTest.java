@@ -19,7 +19,7 @@ class H2gisStoreTest extends FeatureStoreContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return H2gisStore.open(dir);
+        return H2gisStore.open(dir, 0);
     }
 
     @Override

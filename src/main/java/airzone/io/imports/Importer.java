@@ -1,6 +1,8 @@
 package airzone.io.imports;
 
 import airzone.auth.User;
+import airzone.disk.DiskFull;
+import airzone.disk.DiskSpace;
 import airzone.edit.Edits;
 import airzone.edit.FeatureIds;
 import airzone.edit.FeatureValidator;
@@ -44,13 +46,14 @@ public final class Importer {
 
     private final FeatureStore store;
     private final Edits edits;
-    private final Path workRoot;
+    private final DiskSpace work;
     private final ImportLimits limits;
 
-    public Importer(FeatureStore store, Edits edits, Path workRoot, ImportLimits limits) {
+    /** @param work where uploads are saved and unpacked, and the space kept free there */
+    public Importer(FeatureStore store, Edits edits, DiskSpace work, ImportLimits limits) {
         this.store = store;
         this.edits = edits;
-        this.workRoot = workRoot;
+        this.work = work;
         this.limits = limits;
     }
 
@@ -69,13 +72,18 @@ public final class Importer {
      * features were rejected in a real import.
      */
     public ImportReport run(String collection, ImportOptions options, String contentType, InputStream body, User actor) {
-        try (WorkDir dir = WorkDir.create(workRoot, "import-")) {
+        String doing = "importing into " + collection;
+        work.require(doing);
+        try (WorkDir dir = WorkDir.create(work.directory(), "import-")) {
             Path upload = dir.path().resolve("upload");
             save(body, upload);
             SourceLayer layer = read(upload, dir.path(), options, contentType);
             return importLayer(collection, layer, options, actor);
-        } catch (IOException e) {
-            throw new UncheckedIOException("import into " + collection + " failed", e);
+        } catch (IOException | UncheckedIOException e) {
+            // the working directory is gone by now (closed before this catch runs); the store was not written
+            if (DiskFull.causedBy(e)) throw work.ranOut(doing, "the import's working files", e);
+            if (e instanceof UncheckedIOException unchecked) throw unchecked;
+            throw new UncheckedIOException(doing + " failed", (IOException) e);
         }
     }
 

@@ -2,6 +2,7 @@ package airzone.io.imports;
 
 import airzone.auth.Role;
 import airzone.auth.User;
+import airzone.disk.DiskSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class ImporterLimitsTest {
     @Test
     void anUploadLargerThanTheLimitIsStoppedWhileReading() throws IOException {
         ImportLimits small = new ImportLimits(10_000, 100_000, 10, 100, 1_000_000);
-        Importer importer = new Importer(null, null, work, small);
+        Importer importer = new Importer(null, null, new DiskSpace(work, 0), small);
         InputStream endless = new InputStream() {
             long served;
 
