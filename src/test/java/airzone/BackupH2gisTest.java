@@ -59,7 +59,7 @@ class BackupH2gisTest {
             Path zip = backups.resolve("airzone.zip");
             Result online = run(env, RunningService.ADMIN + ":" + RunningService.ADMIN_PASSWORD + "\n", "backup", zip.toString());
             assertThat(online.code()).as(online.err()).isZero();
-            assertThat(online.out()).contains("through the running service", zip.toString(), "schema version 3");
+            assertThat(online.out()).contains("through the running service", zip.toString()).containsPattern("schema version [1-9][0-9]*,");
             assertThat(TableSnapshot.differences(atBackup, snapshot(dataDir))).as("a backup changes nothing").isEmpty();
             assertThat(listing(backups)).as("no half file left").containsExactly("airzone.zip");
             assertThat(Files.getPosixFilePermissions(zip)).as("the zip holds password hashes")
