@@ -201,6 +201,13 @@ abstract class CrashDurabilityContract {
             else if (!note.equals(f.at("/properties/note").asText())) problems.add(key + " has note " + f.at("/properties/note"));
         });
 
+        for (String key : present.keySet()) {
+            // an import is one transaction: both of its features or neither
+            if (key.endsWith("-a") && !present.containsKey(key.substring(0, key.length() - 1) + "b")) {
+                problems.add(key + " was imported without the other feature of its file");
+            }
+        }
+
         Set<String> audited = new HashSet<>();
         Set<String> auditedUsers = new HashSet<>();
         int ruleChanges = 0;
