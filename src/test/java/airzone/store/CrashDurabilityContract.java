@@ -98,7 +98,9 @@ abstract class CrashDurabilityContract {
                 getClass().getSimpleName(), ROUNDS, acknowledged, ledger.ackedFeatures.size(), ledger.ackedUsers.size(),
                 ledger.rulesAcked.get(), lost.size());
         assertThat(ledger.unexpected).as("answers other than 2xx while the service ran").isEmpty();
-        assertThat(ledger.ackedFeatures).as("the writers got features through").hasSizeGreaterThan(ROUNDS * 5);
+        // the kill waits for WRITES_BEFORE_KILL acknowledged writes a round: a test that wrote nothing proves nothing
+        assertThat(acknowledged).as("acknowledged writes in all rounds").isGreaterThanOrEqualTo(ROUNDS * WRITES_BEFORE_KILL);
+        assertThat(ledger.ackedFeatures).as("the writers got features through").hasSizeGreaterThanOrEqualTo(ROUNDS * 2);
         assertThat(lost).as("acknowledged writes missing or half there after a restart (seed " + seed + ")").isEmpty();
     }
 
