@@ -1,7 +1,7 @@
 // Header buttons that fly to each planning city: the opening view has to span from Guangxi to
 // Inner Mongolia, so a planner's first click is usually "my city".
 
-import * as L from '../webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
+import * as L from 'leaflet';
 import { isTrue } from './text.js';
 
 /**

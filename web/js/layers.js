@@ -1,7 +1,7 @@
 // The base layers drawn from the OGC collections: how each looks and what its popup says.
 // Colours live in STYLE so the legend (legend.js) shows exactly what the map draws.
 
-import * as L from '../webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
+import * as L from 'leaflet';
 import { escapeHtml, isTrue } from './text.js';
 
 export const STYLE = {

@@ -4,7 +4,7 @@
 // (the layer switcher lists what else exists), and the whole legend folds away under its title —
 // folded from the start on small screens.
 
-import * as L from '../webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
+import * as L from 'leaflet';
 import { STYLE, heatRadius } from './layers.js';
 import { CONTROL_TYPES, ZONE_STYLE, banStyle, controlStyle } from './zones.js';
 import { escapeHtml } from './text.js';

@@ -18,7 +18,7 @@
 // Without public read (AIRZONE_PUBLIC_READ=false) an anonymous visitor gets the sign-in form, and
 // the layers load once someone has signed in; signing out then reloads the page, which clears them.
 
-import * as L from '../webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
+import * as L from 'leaflet';
 import { fetchCollection, fetchConfig, fetchRules } from './ogc.js';
 import { createPanes, districtLayer, heatSourceLayer, provinceLayer } from './layers.js';
 import { OVERLAYS, createZonePanes, installPatterns, zoneLayers } from './zones.js';

@@ -5,7 +5,7 @@
 // Colours live in ZONE_STYLE so the legend (legend.js) shows exactly what the map draws. Hatching
 // is an SVG <pattern> kept once in the document (installPatterns); a path uses it as its fill.
 
-import * as L from '../webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
+import * as L from 'leaflet';
 import { contains } from './geometry.js';
 import { escapeHtml, isTrue } from './text.js';
 
