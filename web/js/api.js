@@ -6,6 +6,8 @@
 // URLs are resolved against the page, not the host root, so the page keeps working when a reverse
 // proxy publishes the service under a sub-path.
 
+import { t } from './messages.js';
+
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 let csrfToken = null;
@@ -29,21 +31,20 @@ export class ApiError extends Error {
  * the case at hand, so it is kept whenever there is one; the status decides the sentence around it.
  */
 export function describeFailure({ status, error = '', detail = '', path = '', retryAfter = null }) {
-  if (status === 0) return `无法连接服务 cannot reach the service${detail ? ` (${detail})` : ''}`;
+  if (status === 0) return t('error.unreachable', { detail });
   const said = detail || error;
   const where = path ? `${path}: ` : '';
-  return `${where}HTTP ${status}${said ? ` — ${said}` : ''}${retryAfter !== null ? ` (请${waitText(retryAfter)}后再试 try again in ${waitText(retryAfter, true)})` : ''}`;
+  return `${where}HTTP ${status}${said ? ` — ${said}` : ''}${retryAfter !== null ? t('error.retry', { wait: waitText(retryAfter) }) : ''}`;
 }
 
 /**
- * Retry-After (seconds) as the wait in a sentence: " N 秒" / "N s" (the Chinese form sits in
- * "请…后再试"), in minutes once it is more than a minute and a half.
+ * Retry-After (seconds) as the wait in a sentence ("请 30 秒后再试", "try again in 30 s"), in minutes
+ * once it is more than a minute and a half.
  */
-export function waitText(seconds, english = false) {
-  if (!Number.isFinite(seconds) || seconds <= 0) return english ? 'a while' : '稍';
-  if (seconds < 90) return english ? `${seconds} s` : ` ${seconds} 秒`;
-  const minutes = Math.ceil(seconds / 60);
-  return english ? `${minutes} min` : ` ${minutes} 分钟`;
+export function waitText(seconds) {
+  if (!Number.isFinite(seconds) || seconds <= 0) return t('wait.vague');
+  if (seconds < 90) return t('wait.seconds', { n: seconds });
+  return t('wait.minutes', { n: Math.ceil(seconds / 60) });
 }
 
 /**

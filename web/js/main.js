@@ -31,10 +31,16 @@ import { cityNavigation } from './cities.js';
 import { createState, districtAt } from './state.js';
 import { escapeHtml, isTrue } from './text.js';
 import { initSession, onUserChange, requireSignIn } from './session.js';
+import { initLanguage, t } from './messages.js';
+import { languageSwitch, translatePage } from './header.js';
 
 const BASE = ['districts', 'provinces', 'heat-sources'];
 // a phone or a short window: the layer switcher and the legend start folded
 const SMALL = window.innerWidth < 700 || window.innerHeight < 640;
+
+initLanguage();
+translatePage(document);
+languageSwitch(document.getElementById('language'));
 
 const status = document.getElementById('status');
 const map = L.map('map', { zoomSnap: 0.5, minZoom: 3, maxZoom: 16 }).setView([35, 112], 5);
@@ -53,9 +59,9 @@ async function start(state) {
   if (!publicRead) {
     onUserChange((signedIn) => { if (!signedIn) window.location.reload(); });
     if (!user) {
-      status.textContent = '请先登录 sign in to see the layers';
+      status.textContent = t('status.signInFirst');
       await requireSignIn();
-      status.textContent = '加载图层…';
+      status.textContent = t('status.loading');
     }
   }
   await main(state);
@@ -79,7 +85,7 @@ async function main(state) {
 
   drawBase(state, await base);
   const layers = addOverlays(state);
-  if (state.failures.length === 0) status.textContent = `${baseSummary()} · 加载分区图层… loading zones`;
+  if (state.failures.length === 0) status.textContent = t('status.loadingZones', { summary: baseSummary() });
 
   await Promise.all(OVERLAYS.map(async (overlay, i) => {
     const result = await overlays[i];
@@ -123,22 +129,22 @@ function drawBase(state, results) {
     const districts = data.districts.value;
     state.districts = districts;
     const layer = districtLayer(districts).addTo(map);
-    layerControl.addOverlay(layer, '区县 Districts');
+    layerControl.addOverlay(layer, escapeHtml(t('layer.districts')));
     const overview = fitToPlanningCities(districts, layer);
     state.labels = new LabelLayer(districts).addTo(map);
-    layerControl.addOverlay(state.labels, '区县名称 Labels');
+    layerControl.addOverlay(state.labels, escapeHtml(t('layer.labels')));
     cityNavigation(document.getElementById('city-nav'), map, districts, overview);
     document.body.dataset.districtCount = String(layer.getLayers().length);
     state.loaded.push('districts');
   }
   if (data.provinces.status === 'fulfilled') {
     const layer = provinceLayer(data.provinces.value).addTo(map);
-    layerControl.addOverlay(layer, '省界 Provinces');
+    layerControl.addOverlay(layer, escapeHtml(t('layer.provinces')));
     state.loaded.push('provinces');
   }
   if (data['heat-sources'].status === 'fulfilled') {
     const layer = heatSourceLayer(data['heat-sources'].value).addTo(map);
-    layerControl.addOverlay(layer, '热源 Heat sources');
+    layerControl.addOverlay(layer, escapeHtml(t('layer.heatSources')));
     document.body.dataset.heatSourceCount = String(layer.getLayers().length);
     state.loaded.push('heat-sources');
   }
@@ -168,7 +174,7 @@ function addOverlays(state) {
 
 function overlayName(overlay) {
   return `<span class="az-overlay${overlay.group ? ' az-group-start' : ''}" data-overlay="${overlay.id}">`
-      + `${escapeHtml(overlay.zh)} ${escapeHtml(overlay.en)} <span class="az-count" data-count="${overlay.id}">…</span></span>`;
+      + `${escapeHtml(t(`layer.${overlay.id}`))} <span class="az-count" data-count="${overlay.id}">…</span></span>`;
 }
 
 /** Writes the feature counts into the switcher (which rebuilds its labels when one is added). */
@@ -184,15 +190,15 @@ function describeParameters(state, id, collection) {
   const parameters = collection.features[0]?.properties?.parameters;
   if (!parameters) return;
   if (id === 'heating-radii' && parameters.radius_km !== undefined) {
-    setLegendParameter(state.legend, 'radius', `${parameters.radius_km} km · ≥${parameters.min_unit_mw} MW`);
+    setLegendParameter(state.legend, 'radius', t('legend.radiusParameter', { km: parameters.radius_km, mw: parameters.min_unit_mw }));
   }
   if (id === 'border-buffers' && parameters.buffer_km !== undefined) {
-    setLegendParameter(state.legend, 'buffer', `两侧 ${parameters.buffer_km} km`);
+    setLegendParameter(state.legend, 'buffer', t('legend.bufferParameter', { km: parameters.buffer_km }));
   }
 }
 
 function baseSummary() {
-  return `区县 ${document.body.dataset.districtCount ?? '—'} · 热源 ${document.body.dataset.heatSourceCount ?? '—'}`;
+  return t('status.summary', { districts: document.body.dataset.districtCount ?? '—', plants: document.body.dataset.heatSourceCount ?? '—' });
 }
 
 /** Opening view: the planning cities (not every neighbour). Returns the bounds for "全部". */
@@ -215,13 +221,13 @@ function addTiles(state, config) {
     if (e.layer === tiles) map.getContainer().classList.toggle('with-tiles', e.type === 'layeradd');
   });
   tiles.addTo(map);
-  layerControl.addOverlay(tiles, '在线底图 Online map');
+  layerControl.addOverlay(tiles, escapeHtml(t('layer.tiles')));
   refreshCounts(state);
 }
 
 function fail(error) {
   document.body.dataset.error = error.message;
-  status.textContent = `图层加载失败 layer failed: ${error.message}`;
+  status.textContent = t('status.failed', { message: error.message });
   status.classList.add('error');
   console.error('airzone map:', error);
 }

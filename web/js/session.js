@@ -3,8 +3,8 @@
 //
 // The session lives in an HttpOnly cookie the page cannot read; GET /api/session says whose it is
 // and gives its CSRF token, so a reload keeps the user signed in. The control sits at the right
-// end of the header: "登录 Sign in" opens a small form under it; signed in, it shows "name (role)"
-// and "退出 Sign out". When the service lets nobody read anonymously (AIRZONE_PUBLIC_READ=false),
+// end of the header: "登录" (sign in) opens a small form under it; signed in, it shows
+// "name (role)" and "退出" (sign out). When the service lets nobody read anonymously (AIRZONE_PUBLIC_READ=false),
 // requireSignIn() shows the same form in the middle of the page instead.
 //
 // The form lives in <body>, not in the header: the header's stacking context ties with Leaflet's
@@ -14,8 +14,8 @@
 // until the service has answered), data-user and data-role while signed in.
 
 import { ApiError, getJson, post, setCsrfToken, waitText } from './api.js';
-
-const ROLES = { viewer: '查看者', planner: '规划员', admin: '管理员' };
+import { codeText, t } from './messages.js';
+import { escapeHtml } from './text.js';
 
 let user = null; // {name, role, may} while signed in
 const listeners = new Set();
@@ -104,12 +104,9 @@ async function signIn(name, password) {
 /** What the form says when a sign-in is refused: the generic words of api.js except for these two. */
 function signInFailure(failure) {
   if (!(failure instanceof ApiError)) return failure.message;
-  if (failure.status === 401) return '用户名或密码错误 wrong user name or password';
-  if (failure.status === 429) {
-    return `登录失败次数过多，请${waitText(failure.retryAfter)}后再试 `
-        + `too many attempts, try again in ${waitText(failure.retryAfter, true)}`;
-  }
-  return failure.status === 0 ? failure.message : `登录失败 sign-in failed: ${failure.message}`;
+  if (failure.status === 401) return t('session.wrongPassword');
+  if (failure.status === 429) return t('session.tooMany', { wait: waitText(failure.retryAfter) });
+  return failure.status === 0 ? failure.message : t('session.failed', { message: failure.message });
 }
 
 async function signOut() {
@@ -141,12 +138,12 @@ function buildControl(container) {
   panel.setAttribute('role', 'dialog');
   panel.setAttribute('aria-labelledby', 'session-title');
   panel.innerHTML = `<form class="session-form" data-testid="session-form">
-      <h2 class="session-title" id="session-title">登录 <span>Sign in</span></h2>
-      <p class="session-note" hidden>本服务需登录后查看图层 this service shows its layers to signed-in users only</p>
-      <label>用户名 User name<input name="name" autocomplete="username" autocapitalize="off" spellcheck="false" required></label>
-      <label>密码 Password<input name="password" type="password" autocomplete="current-password" required></label>
+      <h2 class="session-title" id="session-title">${escapeHtml(t('session.signIn'))}</h2>
+      <p class="session-note" hidden>${escapeHtml(t('session.note'))}</p>
+      <label>${escapeHtml(t('session.name'))}<input name="name" autocomplete="username" autocapitalize="off" spellcheck="false" required></label>
+      <label>${escapeHtml(t('session.password'))}<input name="password" type="password" autocomplete="current-password" required></label>
       <p class="session-error" role="alert" data-testid="session-error" hidden></p>
-      <button type="submit" class="session-submit">登录 Sign in</button>
+      <button type="submit" class="session-submit">${escapeHtml(t('session.signIn'))}</button>
     </form>`;
   document.body.append(panel);
   const form = panel.querySelector('form');
@@ -157,7 +154,7 @@ function buildControl(container) {
     event.preventDefault();
     error.hidden = true;
     submit.disabled = true;
-    submit.textContent = '登录中… Signing in';
+    submit.textContent = t('session.signingIn');
     try {
       await signIn(form.elements.name.value.trim(), form.elements.password.value);
       form.reset();
@@ -169,7 +166,7 @@ function buildControl(container) {
       form.elements.password.focus();
     } finally {
       submit.disabled = false;
-      submit.textContent = '登录 Sign in';
+      submit.textContent = t('session.signIn');
     }
   });
   panel.addEventListener('keydown', (event) => {
@@ -192,10 +189,10 @@ function render() {
     who.dataset.testid = 'session-user';
     const name = document.createElement('b');
     name.textContent = user.name;
-    who.append(name, ` (${ROLES[user.role] ? `${ROLES[user.role]} ` : ''}${user.role})`);
-    container.replaceChildren(who, button('退出 Sign out', 'session-out', () => signOut()));
+    who.append(name, ` (${codeText('role', user.role)})`);
+    container.replaceChildren(who, button(t('session.signOut'), 'session-out', () => signOut()));
   } else {
-    const open = button('登录 Sign in', 'session-open', () => {
+    const open = button(t('session.signIn'), 'session-open', () => {
       if (ui.panel.hidden) openPanel(false);
       else if (ui.panel.classList.contains('session-panel-prominent')) ui.form.elements.name.focus();
       else closePanel(true);
