@@ -6,7 +6,7 @@
 // URLs are resolved against the page, not the host root, so the page keeps working when a reverse
 // proxy publishes the service under a sub-path.
 
-import { t } from './messages.js';
+import { hasMessage, t } from './messages.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
@@ -27,14 +27,16 @@ export class ApiError extends Error {
 }
 
 /**
- * The planner's words for a failed request. The service's own `detail` says what went wrong in
- * the case at hand, so it is kept whenever there is one; the status decides the sentence around it.
+ * The planner's words for a failed request: a sentence for the status in the page's language, then
+ * the service's own `detail`, which says what went wrong in the case at hand, and last the status
+ * and path, for whoever has to look into it.
  */
 export function describeFailure({ status, error = '', detail = '', path = '', retryAfter = null }) {
   if (status === 0) return t('error.unreachable', { detail });
+  const sentence = hasMessage(`error.${status}`) ? t(`error.${status}`) : t('error.other');
   const said = detail || error;
-  const where = path ? `${path}: ` : '';
-  return `${where}HTTP ${status}${said ? ` — ${said}` : ''}${retryAfter !== null ? t('error.retry', { wait: waitText(retryAfter) }) : ''}`;
+  const retry = retryAfter !== null ? t('error.retry', { wait: waitText(retryAfter) }) : '';
+  return `${sentence}${said ? ` — ${said}` : ''}${retry} [HTTP ${status}${path ? ` ${path}` : ''}]`;
 }
 
 /**

@@ -35,7 +35,11 @@ export function t(key, params) {
  */
 export function codeText(prefix, value) {
   const key = `${prefix}.${value}`;
-  return Object.hasOwn(LANGUAGES[current], key) ? t(key) : value;
+  return hasMessage(key) ? t(key) : value;
+}
+
+export function hasMessage(key) {
+  return Object.hasOwn(LANGUAGES[current], key);
 }
 
 export function language() {

@@ -4,8 +4,8 @@
 // The session lives in an HttpOnly cookie the page cannot read; GET /api/session says whose it is
 // and gives its CSRF token, so a reload keeps the user signed in. The control sits at the right
 // end of the header: "登录" (sign in) opens a small form under it; signed in, it shows
-// "name (role)" and "退出" (sign out). When the service lets nobody read anonymously (AIRZONE_PUBLIC_READ=false),
-// requireSignIn() shows the same form in the middle of the page instead.
+// "name (role)" and "退出" (sign out). When the service lets nobody read anonymously
+// (AIRZONE_PUBLIC_READ=false), requireSignIn() shows the same form in the middle of the page instead.
 //
 // The form lives in <body>, not in the header: the header's stacking context ties with Leaflet's
 // controls, which would be drawn over it.

@@ -61,21 +61,21 @@ test('a JSON error becomes an ApiError with the service\'s words', async () => {
   assert.ok(failure instanceof ApiError);
   assert.equal(failure.status, 412);
   assert.equal(failure.detail, 'the feature changed since version "v6"');
-  assert.equal(failure.message, '/airzone/ogc/collections/ban-zones/items/3: HTTP 412 — the feature changed since version "v6"');
+  assert.equal(failure.message, '该要素已被他人修改 — the feature changed since version "v6" [HTTP 412 /airzone/ogc/collections/ban-zones/items/3]');
 });
 
 test('an error that is not JSON still says its status', async () => {
   answer = new Response('<html>bad gateway</html>', { status: 502 });
   const failure = await getJson('api/rules').catch((e) => e);
   assert.equal(failure.status, 502);
-  assert.equal(failure.message, '/airzone/api/rules: HTTP 502');
+  assert.equal(failure.message, '请求失败 [HTTP 502 /airzone/api/rules]');
 });
 
 test('Retry-After is read and told', async () => {
   answer = reply(429, { status: 429, error: 'Too Many Requests' }, { 'Retry-After': '5' });
   const failure = await getJson('api/rules').catch((e) => e);
   assert.equal(failure.retryAfter, 5);
-  assert.match(failure.message, /Too Many Requests（请 5 秒后再试）$/);
+  assert.equal(failure.message, '请求过多 — Too Many Requests（请 5 秒后再试） [HTTP 429 /airzone/api/rules]');
 });
 
 test('a service out of reach is status 0', async () => {
@@ -85,9 +85,12 @@ test('a service out of reach is status 0', async () => {
   assert.equal(failure.message, '无法连接服务（Failed to fetch）');
 });
 
-test('describeFailure prefers detail over the error name', () => {
-  assert.equal(describeFailure({ status: 507, error: 'Insufficient Storage', detail: 'disk full' }), 'HTTP 507 — disk full');
-  assert.equal(describeFailure({ status: 404, error: 'Not Found' }), 'HTTP 404 — Not Found');
+test('describeFailure: a sentence per status, the service\'s detail rather than the error name', () => {
+  assert.equal(describeFailure({ status: 507, error: 'Insufficient Storage', detail: 'disk full' }),
+      '服务器磁盘空间不足，未保存 — disk full [HTTP 507]');
+  assert.equal(describeFailure({ status: 404, error: 'Not Found' }), '未找到 — Not Found [HTTP 404]');
+  assert.equal(describeFailure({ status: 401 }), '未登录或登录已过期，请重新登录 [HTTP 401]');
+  assert.equal(describeFailure({ status: 418, error: "I'm a teapot" }), "请求失败 — I'm a teapot [HTTP 418]");
 });
 
 test('waitText: seconds, then minutes, and a vague wait without a number', () => {
