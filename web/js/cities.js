@@ -1,8 +1,9 @@
 // Header buttons that fly to each planning city: the opening view has to span from Guangxi to
 // Inner Mongolia, so a planner's first click is usually "my city".
 
-import * as L from '../webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
+import * as L from 'leaflet';
 import { isTrue } from './text.js';
+import { t } from './messages.js';
 
 /**
  * Fills `nav` with one button per planning city found in the districts (in data order) plus one for
@@ -17,12 +18,12 @@ export function cityNavigation(nav, map, districts, overviewBounds) {
     bounds.extend(L.geoJSON(f).getBounds());
     cities.set(f.properties.city, bounds);
   }
-  const buttons = [['全部', overviewBounds, 'overview'], ...[...cities].map(([name, b]) => [shortName(name), b, name])];
+  const buttons = [[t('city.overview'), overviewBounds, 'overview'], ...[...cities].map(([name, b]) => [shortName(name), b, name])];
   nav.replaceChildren(...buttons.map(([text, bounds, view]) => {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = text;
-    button.title = view === 'overview' ? '显示全部规划城市 show all planning cities' : view;
+    button.title = view === 'overview' ? t('city.overviewTitle') : view;
     button.dataset.city = view;
     button.addEventListener('click', () => {
       document.body.dataset.view = 'moving';

@@ -5,7 +5,7 @@
 // where its polygon is wide enough on screen to hold it and where it does not cover a label of
 // higher rank (key areas first, then the planning cities, then larger districts).
 
-import * as L from '../webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
+import * as L from 'leaflet';
 import { contains, interiorPoint } from './geometry.js';
 import { escapeHtml, isTrue } from './text.js';
 

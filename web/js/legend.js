@@ -4,10 +4,11 @@
 // (the layer switcher lists what else exists), and the whole legend folds away under its title —
 // folded from the start on small screens.
 
-import * as L from '../webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
+import * as L from 'leaflet';
 import { STYLE, heatRadius } from './layers.js';
 import { CONTROL_TYPES, ZONE_STYLE, banStyle, controlStyle } from './zones.js';
 import { escapeHtml } from './text.js';
+import { t } from './messages.js';
 
 /**
  * @param keyAreas names of the districts flagged as key areas, shown in their legend entry
@@ -19,35 +20,35 @@ export function legendControl(keyAreas = [], small = false) {
     const div = L.DomUtil.create('div', 'legend leaflet-bar');
     div.dataset.testid = 'legend';
     div.innerHTML = `<details ${small ? '' : 'open'}>
-      <summary><h4>图例 Legend</h4></summary>
+      <summary><h4>${escapeHtml(t('legend.title'))}</h4></summary>
       <div class="legend-body">
-      ${row(swatch(STYLE.seedDistrict), '规划城市区县 district of a planning city')}
-      ${row(swatch(STYLE.keyArea), `重点区域 key area${keyAreas.length ? ` (${keyAreas.map(escapeHtml).join(', ')})` : ''}`)}
-      ${row(swatch(STYLE.otherDistrict), '周边区县 neighbouring district')}
-      ${row(line(STYLE.province), '省界 province border')}
-      ${row(circle(STYLE.heatChp, 300), '热电联产 CHP plant')}
-      ${row(circle(STYLE.heatOther, 300), '电厂（供热未确认）power plant, CHP unknown')}
-      ${row(circle({ ...STYLE.heatChp, dashArray: '3 2', fillOpacity: 0.25 }, 300), '规划 planned')}
+      ${row(swatch(STYLE.seedDistrict), t('legend.seedDistrict'))}
+      ${row(swatch(STYLE.keyArea), `${t('legend.keyArea')}${keyAreas.length ? ` (${keyAreas.join(', ')})` : ''}`)}
+      ${row(swatch(STYLE.otherDistrict), t('legend.otherDistrict'))}
+      ${row(line(STYLE.province), t('legend.province'))}
+      ${row(circle(STYLE.heatChp, 300), t('legend.chp'))}
+      ${row(circle(STYLE.heatOther, 300), t('legend.powerPlant'))}
+      ${row(circle({ ...STYLE.heatChp, dashArray: '3 2', fillOpacity: 0.25 }, 300), t('legend.planned'))}
       <div class="legend-sizes">${[50, 300, 1000].map((mw) => `
         <span>${circle(STYLE.heatOther, mw)}<small>${mw}</small></span>`).join('')}
-        <small class="legend-unit">最大单机 MW largest unit</small>
+        <small class="legend-unit">${escapeHtml(t('legend.largestUnit'))}</small>
       </div>
       <div class="legend-zones">
         <div class="legend-row legend-classes" data-legend="ban-zones">
           ${['III', 'II', 'I'].map((c) => `<span class="legend-class">${swatch({ ...banStyle({ class: c }), weight: 1.2 })}<b>${c}</b></span>`).join('')}
-          <span>禁燃区 ban zone class</span>
+          <span>${escapeHtml(t('legend.banClass'))}</span>
         </div>
-        ${row(swatch({ ...banStyle({ class: 'III', source: 'derived' }), weight: 1.5 }), '派生禁燃区 derived (清洁取暖完成区)', 'ban-zones')}
-        ${row(swatch(ZONE_STYLE.builtUp), '建成区 built-up area', 'built-up-areas')}
-        ${row(swatch(ZONE_STYLE.industrialPark), '工业园区 industrial park', 'industrial-parks')}
+        ${row(swatch({ ...banStyle({ class: 'III', source: 'derived' }), weight: 1.5 }), t('legend.derivedBan'), 'ban-zones')}
+        ${row(swatch(ZONE_STYLE.builtUp), t('legend.builtUp'), 'built-up-areas')}
+        ${row(swatch(ZONE_STYLE.industrialPark), t('legend.industrialPark'), 'industrial-parks')}
         <div class="legend-group" data-legend="control-zones">
-          <span>其他管控区 control zones</span>
-          <div class="legend-grid">${Object.entries(CONTROL_TYPES).map(([type, t]) =>
-            `<span title="${escapeHtml(`${t.zh} ${t.en}`)}">${swatch(controlStyle({ zone_type: type }))}${escapeHtml(t.short)}</span>`).join('')}</div>
+          <span>${escapeHtml(t('legend.controlZones'))}</span>
+          <div class="legend-grid">${Object.keys(CONTROL_TYPES).map((type) =>
+            `<span title="${escapeHtml(t(`control.${type}`))}">${swatch(controlStyle({ zone_type: type }))}${escapeHtml(t(`controlShort.${type}`))}</span>`).join('')}</div>
         </div>
-        ${row(ring(ZONE_STYLE.heatingRadius), `供热半径 heating radius <span data-param="radius"></span>`, 'heating-radii')}
-        ${row(band(ZONE_STYLE.borderBuffer), `省界会商缓冲区 border buffer <span data-param="buffer"></span>`, 'border-buffers')}
-        ${row(line(ZONE_STYLE.borderLine), '省际边界 provincial border line', 'border-lines')}
+        ${row(ring(ZONE_STYLE.heatingRadius), t('legend.heatingRadius'), 'heating-radii', 'radius')}
+        ${row(band(ZONE_STYLE.borderBuffer), t('legend.borderBuffer'), 'border-buffers', 'buffer')}
+        ${row(line(ZONE_STYLE.borderLine), t('legend.borderLine'), 'border-lines')}
       </div>
       </div>
     </details>`;
@@ -82,8 +83,10 @@ export function setLegendParameter(legend, name, text) {
   if (span) span.textContent = text;
 }
 
-function row(symbol, text, layerId) {
-  return `<div class="legend-row"${layerId ? ` data-legend="${layerId}"` : ''}>${symbol}<span>${text}</span></div>`;
+/** One legend entry; `parameter` leaves room for a rule parameter filled in later (setLegendParameter). */
+function row(symbol, text, layerId, parameter) {
+  const slot = parameter ? ` <span data-param="${parameter}"></span>` : '';
+  return `<div class="legend-row"${layerId ? ` data-legend="${layerId}"` : ''}>${symbol}<span>${escapeHtml(text)}${slot}</span></div>`;
 }
 
 function swatch(s) {

@@ -6,6 +6,9 @@
 // big border-buffer layer never holds up the first paint. Panes (layers.js, zones.js) keep the
 // drawing order whatever the order of arrival.
 //
+// What the page learns while it runs (what has loaded, what failed, the rule book, the districts)
+// lives in one state object (state.js) that start() creates and hands to each step.
+//
 // For tests and scripts the page exposes its state on <body>:
 //   data-loaded          ids of the collections on the map, in the order they were drawn: the base
 //                        layers first ("districts,provinces,heat-sources"), then the overlays
@@ -18,20 +21,26 @@
 // Without public read (AIRZONE_PUBLIC_READ=false) an anonymous visitor gets the sign-in form, and
 // the layers load once someone has signed in; signing out then reloads the page, which clears them.
 
-import * as L from '../webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
+import * as L from 'leaflet';
 import { fetchCollection, fetchConfig, fetchRules } from './ogc.js';
 import { createPanes, districtLayer, heatSourceLayer, provinceLayer } from './layers.js';
 import { OVERLAYS, createZonePanes, installPatterns, zoneLayers } from './zones.js';
 import { LabelLayer } from './labels.js';
 import { fitLegend, legendControl, setLegendParameter, showLegendRows } from './legend.js';
 import { cityNavigation } from './cities.js';
-import { contains } from './geometry.js';
+import { createState, districtAt } from './state.js';
 import { escapeHtml, isTrue } from './text.js';
 import { initSession, onUserChange, requireSignIn } from './session.js';
+import { initLanguage, t } from './messages.js';
+import { languageSwitch, translatePage } from './header.js';
 
 const BASE = ['districts', 'provinces', 'heat-sources'];
 // a phone or a short window: the layer switcher and the legend start folded
 const SMALL = window.innerWidth < 700 || window.innerHeight < 640;
+
+initLanguage();
+translatePage(document);
+languageSwitch(document.getElementById('language'));
 
 const status = document.getElementById('status');
 const map = L.map('map', { zoomSnap: 0.5, minZoom: 3, maxZoom: 16 }).setView([35, 112], 5);
@@ -42,39 +51,31 @@ L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
 // expanded: planners should see at once which layers exist
 const layerControl = L.control.layers(null, null, { collapsed: SMALL, position: 'topright' }).addTo(map);
 
-const loaded = [];
-const failures = [];
-const counts = {}; // features drawn per overlay, shown in the layer switcher
-let rules = null; // the rule book, for document titles and rule names in popups
-let districts = null;
-let labels = null;
-let legend = null;
-
-start().catch((error) => fail(error));
+start(createState()).catch((error) => fail(error));
 
 /** Who is signed in decides first whether the layers may be asked for at all. */
-async function start() {
+async function start(state) {
   const { publicRead, user } = await initSession(document.getElementById('session'));
   if (!publicRead) {
     onUserChange((signedIn) => { if (!signedIn) window.location.reload(); });
     if (!user) {
-      status.textContent = '请先登录 sign in to see the layers';
+      status.textContent = t('status.signInFirst');
       await requireSignIn();
-      status.textContent = '加载图层…';
+      status.textContent = t('status.loading');
     }
   }
-  await main();
+  await main(state);
 }
 
-async function main() {
+async function main(state) {
   // start everything now; every promise gets its handler at once, so a failure is reported once,
   // by this page, and never as an "uncaught (in promise)" error
   // (the browser runs about six requests at a time: the small ones first, then the border buffers,
   // by far the largest, so that they hold one connection while the other overlays pass by)
   const base = Promise.allSettled(BASE.map((id) => fetchCollection(id)));
-  fetchConfig().then(addTiles,
+  fetchConfig().then((config) => addTiles(state, config),
       (error) => console.warn('no /api/config, running without an online base map:', error));
-  fetchRules().then((book) => { rules = book; },
+  fetchRules().then((book) => { state.rules = book; },
       (error) => console.warn('no /api/rules, popups show document file names instead of titles:', error));
   const requested = {};
   for (const o of [...OVERLAYS].sort((a, b) => (b.id === 'border-buffers') - (a.id === 'border-buffers'))) {
@@ -82,26 +83,26 @@ async function main() {
   }
   const overlays = OVERLAYS.map((o) => requested[o.id]);
 
-  drawBase(await base);
-  const layers = addOverlays();
-  if (failures.length === 0) status.textContent = `${baseSummary()} · 加载分区图层… loading zones`;
+  drawBase(state, await base);
+  const layers = addOverlays(state);
+  if (state.failures.length === 0) status.textContent = t('status.loadingZones', { summary: baseSummary() });
 
   await Promise.all(OVERLAYS.map(async (overlay, i) => {
     const result = await overlays[i];
     if (!result.ok) {
-      failures.push(`${overlay.id}: ${result.error.message}`);
+      state.failures.push(`${overlay.id}: ${result.error.message}`);
       return;
     }
     layers[overlay.id].addData(result.value);
-    counts[overlay.id] = layers[overlay.id].getLayers().length;
-    describeParameters(overlay.id, result.value);
-    loaded.push(overlay.id);
-    document.body.dataset.loaded = loaded.join(',');
-    refreshCounts();
+    state.counts[overlay.id] = layers[overlay.id].getLayers().length;
+    describeParameters(state, overlay.id, result.value);
+    state.loaded.push(overlay.id);
+    document.body.dataset.loaded = state.loaded.join(',');
+    refreshCounts(state);
   }));
 
   document.body.dataset.complete = 'true';
-  if (failures.length > 0) fail(new Error(failures.join('; ')));
+  if (state.failures.length > 0) fail(new Error(state.failures.join('; ')));
   else status.textContent = baseSummary();
 }
 
@@ -110,59 +111,61 @@ function settle(promise) {
 }
 
 /** The first paint: districts with their labels, province outlines, heat sources. */
-function drawBase(results) {
+function drawBase(state, results) {
   const data = Object.fromEntries(BASE.map((id, i) => [id, results[i]]));
   for (const id of BASE) {
-    if (data[id].status === 'rejected') failures.push(`${id}: ${data[id].reason.message}`);
+    if (data[id].status === 'rejected') state.failures.push(`${id}: ${data[id].reason.message}`);
   }
   // the legend goes first: labels keep clear of the controls that exist when they are placed
   const keyAreas = data.districts.status === 'fulfilled'
     ? data.districts.value.features.filter((f) => isTrue(f.properties?.is_key_area)).map((f) => f.properties.name)
     : [];
-  legend = legendControl(keyAreas, SMALL).addTo(map);
+  const legend = legendControl(keyAreas, SMALL).addTo(map);
+  state.legend = legend;
   // folding or unfolding the legend changes the room the labels have
-  legend.getContainer().querySelector('details')?.addEventListener('toggle', () => labels?.refresh());
+  legend.getContainer().querySelector('details')?.addEventListener('toggle', () => state.labels?.refresh());
 
   if (data.districts.status === 'fulfilled') {
-    districts = data.districts.value;
+    const districts = data.districts.value;
+    state.districts = districts;
     const layer = districtLayer(districts).addTo(map);
-    layerControl.addOverlay(layer, '区县 Districts');
+    layerControl.addOverlay(layer, escapeHtml(t('layer.districts')));
     const overview = fitToPlanningCities(districts, layer);
-    labels = new LabelLayer(districts).addTo(map);
-    layerControl.addOverlay(labels, '区县名称 Labels');
+    state.labels = new LabelLayer(districts).addTo(map);
+    layerControl.addOverlay(state.labels, escapeHtml(t('layer.labels')));
     cityNavigation(document.getElementById('city-nav'), map, districts, overview);
     document.body.dataset.districtCount = String(layer.getLayers().length);
-    loaded.push('districts');
+    state.loaded.push('districts');
   }
   if (data.provinces.status === 'fulfilled') {
     const layer = provinceLayer(data.provinces.value).addTo(map);
-    layerControl.addOverlay(layer, '省界 Provinces');
-    loaded.push('provinces');
+    layerControl.addOverlay(layer, escapeHtml(t('layer.provinces')));
+    state.loaded.push('provinces');
   }
   if (data['heat-sources'].status === 'fulfilled') {
     const layer = heatSourceLayer(data['heat-sources'].value).addTo(map);
-    layerControl.addOverlay(layer, '热源 Heat sources');
+    layerControl.addOverlay(layer, escapeHtml(t('layer.heatSources')));
     document.body.dataset.heatSourceCount = String(layer.getLayers().length);
-    loaded.push('heat-sources');
+    state.loaded.push('heat-sources');
   }
-  document.body.dataset.loaded = loaded.join(',');
-  if (failures.length > 0) fail(new Error(failures.join('; ')));
+  document.body.dataset.loaded = state.loaded.join(',');
+  if (state.failures.length > 0) fail(new Error(state.failures.join('; ')));
 }
 
 /**
  * The planning overlays, empty until their data arrive, put into the switcher now so that its
  * order is fixed (not the order in which responses happen to come back).
  */
-function addOverlays() {
-  const layers = zoneLayers(map, { rules: () => rules, districtAt });
+function addOverlays(state) {
+  const layers = zoneLayers(map, { rules: () => state.rules, districtAt: (latlng) => districtAt(state, latlng) });
   for (const overlay of OVERLAYS) {
     if (overlay.on) layers[overlay.id].addTo(map);
     layerControl.addOverlay(layers[overlay.id], overlayName(overlay));
   }
   const updateLegend = () => {
-    showLegendRows(legend, new Set(OVERLAYS.filter((o) => map.hasLayer(layers[o.id])).map((o) => o.id)));
-    fitLegend(legend, map, layerControl.getContainer());
-    labels?.refresh();
+    showLegendRows(state.legend, new Set(OVERLAYS.filter((o) => map.hasLayer(layers[o.id])).map((o) => o.id)));
+    fitLegend(state.legend, map, layerControl.getContainer());
+    state.labels?.refresh();
   };
   map.on('overlayadd overlayremove resize', updateLegend);
   updateLegend();
@@ -171,37 +174,31 @@ function addOverlays() {
 
 function overlayName(overlay) {
   return `<span class="az-overlay${overlay.group ? ' az-group-start' : ''}" data-overlay="${overlay.id}">`
-      + `${escapeHtml(overlay.zh)} ${escapeHtml(overlay.en)} <span class="az-count" data-count="${overlay.id}">…</span></span>`;
+      + `${escapeHtml(t(`layer.${overlay.id}`))} <span class="az-count" data-count="${overlay.id}">…</span></span>`;
 }
 
 /** Writes the feature counts into the switcher (which rebuilds its labels when one is added). */
-function refreshCounts() {
+function refreshCounts(state) {
   for (const span of layerControl.getContainer().querySelectorAll('[data-count]')) {
-    const n = counts[span.dataset.count];
+    const n = state.counts[span.dataset.count];
     span.textContent = n === undefined ? '…' : `(${n})`;
   }
 }
 
 /** The rule parameters a derived layer was computed with, into the legend. */
-function describeParameters(id, collection) {
+function describeParameters(state, id, collection) {
   const parameters = collection.features[0]?.properties?.parameters;
   if (!parameters) return;
   if (id === 'heating-radii' && parameters.radius_km !== undefined) {
-    setLegendParameter(legend, 'radius', `${parameters.radius_km} km · ≥${parameters.min_unit_mw} MW`);
+    setLegendParameter(state.legend, 'radius', t('legend.radiusParameter', { km: parameters.radius_km, mw: parameters.min_unit_mw }));
   }
   if (id === 'border-buffers' && parameters.buffer_km !== undefined) {
-    setLegendParameter(legend, 'buffer', `两侧 ${parameters.buffer_km} km`);
+    setLegendParameter(state.legend, 'buffer', t('legend.bufferParameter', { km: parameters.buffer_km }));
   }
-}
-
-/** The district under a point (for "where is this" in zone popups), or null. */
-function districtAt(latlng) {
-  const f = districts?.features.find((d) => d.geometry && contains(d.geometry, [latlng.lng, latlng.lat]));
-  return f ? f.properties : null;
 }
 
 function baseSummary() {
-  return `区县 ${document.body.dataset.districtCount ?? '—'} · 热源 ${document.body.dataset.heatSourceCount ?? '—'}`;
+  return t('status.summary', { districts: document.body.dataset.districtCount ?? '—', plants: document.body.dataset.heatSourceCount ?? '—' });
 }
 
 /** Opening view: the planning cities (not every neighbour). Returns the bounds for "全部". */
@@ -217,20 +214,20 @@ function fitToPlanningCities(districtCollection, layer) {
 }
 
 /** The optional online base map (AIRZONE_TILE_URL); districts turn translucent above it. */
-function addTiles(config) {
+function addTiles(state, config) {
   if (!config?.tileUrl) return;
   const tiles = L.tileLayer(config.tileUrl, { attribution: config.tileAttribution ?? '', maxZoom: 18 });
   map.on('layeradd layerremove', (e) => {
     if (e.layer === tiles) map.getContainer().classList.toggle('with-tiles', e.type === 'layeradd');
   });
   tiles.addTo(map);
-  layerControl.addOverlay(tiles, '在线底图 Online map');
-  refreshCounts();
+  layerControl.addOverlay(tiles, escapeHtml(t('layer.tiles')));
+  refreshCounts(state);
 }
 
 function fail(error) {
   document.body.dataset.error = error.message;
-  status.textContent = `图层加载失败 layer failed: ${error.message}`;
+  status.textContent = t('status.failed', { message: error.message });
   status.classList.add('error');
   console.error('airzone map:', error);
 }

@@ -1,9 +1,10 @@
-// Reading collections from the service's own OGC API - Features endpoint (/ogc).
-//
-// URLs are resolved against the page, not the host root, so the page keeps working when a
-// reverse proxy publishes the service under a sub-path.
+// Reading collections from the service's own OGC API - Features endpoint (/ogc), and the page's
+// other read-only documents. Requests and their errors are api.js's.
+
+import { getJson } from './api.js';
 
 const PAGE_SIZE = 10000; // the server's maximum `limit`: one request for every base layer we ship
+const GEOJSON = 'application/geo+json, application/json';
 
 /**
  * Every feature of a collection as one GeoJSON FeatureCollection. Follows `next` links while the
@@ -15,7 +16,7 @@ export async function fetchCollection(collectionId) {
   const features = [];
   let numberMatched;
   while (url) {
-    const page = await fetchJson(url);
+    const page = await getJson(url, GEOJSON);
     features.push(...(page.features ?? []));
     numberMatched ??= page.numberMatched;
     const next = (page.links ?? []).find((link) => link.rel === 'next');
@@ -28,26 +29,10 @@ export async function fetchCollection(collectionId) {
 
 /** The deployment's settings for the page (optional online base map). */
 export function fetchConfig() {
-  return fetchJson(new URL('api/config', document.baseURI));
-}
-
-async function fetchJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/geo+json, application/json' } });
-  if (!response.ok) {
-    // the service answers errors as {status, error, detail}; show its words, not just the code
-    let detail = '';
-    try {
-      const body = await response.json();
-      detail = body.detail ?? body.error ?? '';
-    } catch {
-      // not JSON: the status line is all we have
-    }
-    throw new Error(`${url.pathname}: HTTP ${response.status}${detail ? ` — ${detail}` : ''}`);
-  }
-  return response.json();
+  return getJson('api/config');
 }
 
 /** The rule book: rules with their parameters and citations, and the titles of the documents. */
 export function fetchRules() {
-  return fetchJson(new URL('api/rules', document.baseURI));
+  return getJson('api/rules');
 }

@@ -1,11 +1,11 @@
 // Signing in and out from the page, and who is signed in — for the layers (which may need a login)
-// and for editing code, which sends csrfHeaders() with every write.
+// and for editing code. The session's CSRF token goes to api.js, which sends it with every write.
 //
 // The session lives in an HttpOnly cookie the page cannot read; GET /api/session says whose it is
 // and gives its CSRF token, so a reload keeps the user signed in. The control sits at the right
-// end of the header: "登录 Sign in" opens a small form under it; signed in, it shows "name (role)"
-// and "退出 Sign out". When the service lets nobody read anonymously (AIRZONE_PUBLIC_READ=false),
-// requireSignIn() shows the same form in the middle of the page instead.
+// end of the header: "登录" (sign in) opens a small form under it; signed in, it shows
+// "name (role)" and "退出" (sign out). When the service lets nobody read anonymously
+// (AIRZONE_PUBLIC_READ=false), requireSignIn() shows the same form in the middle of the page instead.
 //
 // The form lives in <body>, not in the header: the header's stacking context ties with Leaflet's
 // controls, which would be drawn over it.
@@ -13,10 +13,11 @@
 // For tests and scripts the state is on <body>: data-session "signed-in" or "anonymous" (absent
 // until the service has answered), data-user and data-role while signed in.
 
-const ROLES = { viewer: '查看者', planner: '规划员', admin: '管理员' };
+import { ApiError, getJson, post, setCsrfToken, waitText } from './api.js';
+import { codeText, t } from './messages.js';
+import { escapeHtml } from './text.js';
 
 let user = null; // {name, role, may} while signed in
-let csrf = null;
 const listeners = new Set();
 let waiting = []; // resolvers of requireSignIn()
 let ui = null;
@@ -24,11 +25,6 @@ let ui = null;
 /** The signed-in user as {name, role, may: [roles the user's role covers]}, or null. */
 export function currentUser() {
   return user;
-}
-
-/** Headers every write from the page must carry; empty when nobody is signed in. */
-export function csrfHeaders() {
-  return user && csrf ? { 'X-CSRF-Token': csrf } : {};
 }
 
 /** Calls `listener(user or null)` whenever someone signs in or out; returns a function that stops it. */
@@ -46,9 +42,7 @@ export async function initSession(container) {
   ui = buildControl(container);
   let publicRead = true;
   try {
-    const response = await fetch(apiUrl('api/session'), { headers: { Accept: 'application/json' } });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const body = await response.json();
+    const body = await getJson('api/session');
     publicRead = body.publicRead !== false;
     setUser(body.name ? body : null, body.csrf ?? null);
   } catch (error) {
@@ -71,7 +65,7 @@ export function requireSignIn() {
 function setUser(next, nextCsrf) {
   const changed = (user?.name ?? null) !== (next?.name ?? null) || user?.role !== next?.role;
   user = next ? Object.freeze({ name: next.name, role: next.role, may: Object.freeze([...(next.may ?? [])]) }) : null;
-  csrf = next ? nextCsrf : null;
+  setCsrfToken(next ? nextCsrf : null);
   document.body.dataset.session = user ? 'signed-in' : 'anonymous';
   if (user) {
     document.body.dataset.user = user.name;
@@ -97,37 +91,33 @@ function setUser(next, nextCsrf) {
 }
 
 async function signIn(name, password) {
-  let response;
+  let body;
   try {
-    response = await fetch(apiUrl('api/login'), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ name, password }),
-    });
-  } catch (error) {
-    throw new Error(`无法连接服务 cannot reach the service (${error.message})`);
+    ({ body } = await post('api/login', { name, password }));
+  } catch (failure) {
+    throw new Error(signInFailure(failure));
   }
-  if (response.status === 401) throw new Error('用户名或密码错误 wrong user name or password');
-  if (response.status === 429) {
-    throw new Error(`登录失败次数过多，请${waitText(response.headers.get('Retry-After'))}后再试 `
-        + `too many attempts, try again in ${waitText(response.headers.get('Retry-After'), true)}`);
-  }
-  if (!response.ok) throw new Error(`登录失败 sign-in failed: HTTP ${response.status}${await detailOf(response)}`);
   // the answer also holds the session token for API clients; the page leaves it to the cookie
-  const body = await response.json();
   setUser(body, body.csrf);
+}
+
+/** What the form says when a sign-in is refused: the generic words of api.js except for these two. */
+function signInFailure(failure) {
+  if (!(failure instanceof ApiError)) return failure.message;
+  if (failure.status === 401) return t('session.wrongPassword');
+  if (failure.status === 429) return t('session.tooMany', { wait: waitText(failure.retryAfter) });
+  return failure.status === 0 ? failure.message : t('session.failed', { message: failure.message });
 }
 
 async function signOut() {
   try {
-    const response = await fetch(apiUrl('api/logout'), { method: 'POST', headers: csrfHeaders() });
-    if (!response.ok) throw new Error(`HTTP ${response.status}${await detailOf(response)}`);
+    await post('api/logout');
     setUser(null, null);
   } catch (error) {
     console.error('airzone sign-out failed:', error);
     // show what the service thinks, not what we hoped
     try {
-      const body = await (await fetch(apiUrl('api/session'), { headers: { Accept: 'application/json' } })).json();
+      const body = await getJson('api/session');
       setUser(body.name ? body : null, body.csrf ?? null);
     } catch {
       // the service is away; the control keeps showing the user
@@ -148,12 +138,12 @@ function buildControl(container) {
   panel.setAttribute('role', 'dialog');
   panel.setAttribute('aria-labelledby', 'session-title');
   panel.innerHTML = `<form class="session-form" data-testid="session-form">
-      <h2 class="session-title" id="session-title">登录 <span>Sign in</span></h2>
-      <p class="session-note" hidden>本服务需登录后查看图层 this service shows its layers to signed-in users only</p>
-      <label>用户名 User name<input name="name" autocomplete="username" autocapitalize="off" spellcheck="false" required></label>
-      <label>密码 Password<input name="password" type="password" autocomplete="current-password" required></label>
+      <h2 class="session-title" id="session-title">${escapeHtml(t('session.signIn'))}</h2>
+      <p class="session-note" hidden>${escapeHtml(t('session.note'))}</p>
+      <label>${escapeHtml(t('session.name'))}<input name="name" autocomplete="username" autocapitalize="off" spellcheck="false" required></label>
+      <label>${escapeHtml(t('session.password'))}<input name="password" type="password" autocomplete="current-password" required></label>
       <p class="session-error" role="alert" data-testid="session-error" hidden></p>
-      <button type="submit" class="session-submit">登录 Sign in</button>
+      <button type="submit" class="session-submit">${escapeHtml(t('session.signIn'))}</button>
     </form>`;
   document.body.append(panel);
   const form = panel.querySelector('form');
@@ -164,7 +154,7 @@ function buildControl(container) {
     event.preventDefault();
     error.hidden = true;
     submit.disabled = true;
-    submit.textContent = '登录中… Signing in';
+    submit.textContent = t('session.signingIn');
     try {
       await signIn(form.elements.name.value.trim(), form.elements.password.value);
       form.reset();
@@ -176,7 +166,7 @@ function buildControl(container) {
       form.elements.password.focus();
     } finally {
       submit.disabled = false;
-      submit.textContent = '登录 Sign in';
+      submit.textContent = t('session.signIn');
     }
   });
   panel.addEventListener('keydown', (event) => {
@@ -199,10 +189,10 @@ function render() {
     who.dataset.testid = 'session-user';
     const name = document.createElement('b');
     name.textContent = user.name;
-    who.append(name, ` (${ROLES[user.role] ? `${ROLES[user.role]} ` : ''}${user.role})`);
-    container.replaceChildren(who, button('退出 Sign out', 'session-out', () => signOut()));
+    who.append(name, ` (${codeText('role', user.role)})`);
+    container.replaceChildren(who, button(t('session.signOut'), 'session-out', () => signOut()));
   } else {
-    const open = button('登录 Sign in', 'session-open', () => {
+    const open = button(t('session.signIn'), 'session-open', () => {
       if (ui.panel.hidden) openPanel(false);
       else if (ui.panel.classList.contains('session-panel-prominent')) ui.form.elements.name.focus();
       else closePanel(true);
@@ -255,30 +245,4 @@ function placePanel() {
   const left = container.getBoundingClientRect().right - panel.offsetWidth;
   panel.style.top = `${header.getBoundingClientRect().bottom + 6}px`;
   panel.style.left = `${Math.max(8, Math.min(left, viewport - panel.offsetWidth - 8))}px`;
-}
-
-// ---- helpers ----
-
-function apiUrl(path) {
-  // resolved against the page, like ogc.js, so the page works under a reverse proxy's sub-path
-  return new URL(path, document.baseURI);
-}
-
-/** Retry-After (seconds) as "N 秒" / "N s", or in minutes once it is more than a minute and a half. */
-function waitText(retryAfter, english = false) {
-  const seconds = Number.parseInt(retryAfter ?? '', 10);
-  if (!Number.isFinite(seconds) || seconds <= 0) return english ? 'a while' : '稍';
-  if (seconds < 90) return english ? `${seconds} s` : ` ${seconds} 秒`;
-  const minutes = Math.ceil(seconds / 60);
-  return english ? `${minutes} min` : ` ${minutes} 分钟`;
-}
-
-async function detailOf(response) {
-  try {
-    const body = await response.json();
-    const detail = body.detail ?? body.error;
-    return detail ? ` — ${detail}` : '';
-  } catch {
-    return '';
-  }
 }

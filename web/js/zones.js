@@ -5,25 +5,27 @@
 // Colours live in ZONE_STYLE so the legend (legend.js) shows exactly what the map draws. Hatching
 // is an SVG <pattern> kept once in the document (installPatterns); a path uses it as its fill.
 
-import * as L from '../webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
+import * as L from 'leaflet';
 import { contains } from './geometry.js';
 import { escapeHtml, isTrue } from './text.js';
+import { codeText, language, t } from './messages.js';
 
 /**
  * Ban-zone classes of 《高污染燃料目录》: the stricter the class, the darker the red. Fill colours
  * go III → II → I from dark red over orange to yellow, so the strictest zone reads first.
  */
 export const BAN_CLASSES = {
-  III: { color: '#67000d', fillColor: '#a50f15', fillOpacity: 0.55, text: 'III类（严格）' },
-  II: { color: '#a63603', fillColor: '#f16913', fillOpacity: 0.55, text: 'II类（较严）' },
-  I: { color: '#9a7400', fillColor: '#fdd835', fillOpacity: 0.6, text: 'I类（一般）' },
+  III: { color: '#67000d', fillColor: '#a50f15', fillOpacity: 0.55 },
+  II: { color: '#a63603', fillColor: '#f16913', fillOpacity: 0.55 },
+  I: { color: '#9a7400', fillColor: '#fdd835', fillOpacity: 0.6 },
 };
 
 export const CONTROL_TYPES = {
-  straw_burning_ban: { color: '#8c510a', dashArray: null, zh: '秸秆禁烧区', short: '秸秆禁烧', en: 'straw-burning ban' },
-  fireworks_ban: { color: '#c51b7d', dashArray: null, zh: '烟花爆竹禁放区', short: '烟花爆竹禁放', en: 'fireworks ban' },
-  high_emission_vehicle_restricted: { color: '#1b7837', dashArray: null, zh: '高排放车辆限行区', short: '高排放车辆限行', en: 'high-emission vehicles restricted' },
-  nonroad_machinery_low_emission: { color: '#00798c', dashArray: '5 3', zh: '非道路移动机械低排放区', short: '非道路机械低排放', en: 'non-road machinery low-emission' },
+  // names: control.<type> and controlShort.<type> in the messages
+  straw_burning_ban: { color: '#8c510a', dashArray: null },
+  fireworks_ban: { color: '#c51b7d', dashArray: null },
+  high_emission_vehicle_restricted: { color: '#1b7837', dashArray: null },
+  nonroad_machinery_low_emission: { color: '#00798c', dashArray: '5 3' },
 };
 
 export const ZONE_STYLE = {
@@ -105,16 +107,17 @@ export function installPatterns(document) {
 
 /**
  * The overlays in switcher order. `group` starts a visual group in the layer switcher; `on` is
- * the default visibility (ban zones, radii and buffers; the rest would crowd the map).
+ * the default visibility (ban zones, radii and buffers; the rest would crowd the map). Names are
+ * layer.<id> in the messages.
  */
 export const OVERLAYS = [
-  { id: 'ban-zones', zh: '禁燃区', en: 'Ban zones', on: true, group: true },
-  { id: 'built-up-areas', zh: '建成区', en: 'Built-up areas', on: false },
-  { id: 'industrial-parks', zh: '工业园区', en: 'Industrial parks', on: false },
-  { id: 'control-zones', zh: '其他管控区', en: 'Control zones', on: false },
-  { id: 'heating-radii', zh: '供热半径', en: 'Heating radii', on: true, group: true },
-  { id: 'border-buffers', zh: '省界缓冲区', en: 'Border buffers', on: true },
-  { id: 'border-lines', zh: '省际边界', en: 'Border lines', on: false },
+  { id: 'ban-zones', on: true, group: true },
+  { id: 'built-up-areas', on: false },
+  { id: 'industrial-parks', on: false },
+  { id: 'control-zones', on: false },
+  { id: 'heating-radii', on: true, group: true },
+  { id: 'border-buffers', on: true },
+  { id: 'border-lines', on: false },
 ];
 
 /**
@@ -187,8 +190,10 @@ function featuresAt(layers, map, latlng) {
 
 // ---- popups ----
 
-const ILLUSTRATIVE = '<span class="tag tag-illustrative" title="示意范围，非官方划定边界 illustrative sample, not an official boundary">示意 illustrative</span>';
-const DERIVED = '<span class="tag tag-derived" title="由规则自动计算 computed by the service from the rules">派生 derived</span>';
+/** A tag of a popup: a class for its colour, a text, and optionally a longer title. */
+function tag(className, text, title) {
+  return `<span class="tag ${className}"${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeHtml(text)}</span>`;
+}
 
 /**
  * One popup for everything under a click: a planner sees at once which zones overlap here, and in
@@ -199,10 +204,11 @@ function stackedPopup(features, context, latlng) {
   const district = context.districtAt?.(latlng);
   const here = { ...context, city: district?.city };
   const sections = features.map((f, i) => zonePopup(f, here, i > 0));
-  const where = district ? `<div class="popup-where">位于 in ${[district.name, district.city, district.province]
-      .filter(Boolean).map(escapeHtml).join('，')}${district.adcode ? ` (${escapeHtml(district.adcode)})` : ''}
-      ${isTrue(district.is_key_area) ? ' <span class="tag tag-key">重点区域 key area</span>' : ''}</div>` : '';
-  const count = features.length > 1 ? `<div class="popup-count">此处 ${features.length} 个分区 ${features.length} zones here</div>` : '';
+  const place = [district?.name, district?.city, district?.province].filter(Boolean).join(language() === 'zh' ? '，' : ', ')
+      + (district?.adcode ? ` (${district.adcode})` : '');
+  const where = district ? `<div class="popup-where">${escapeHtml(t('popup.where', { place }))}
+      ${isTrue(district.is_key_area) ? ` ${tag('tag-key', t('tag.keyArea'))}` : ''}</div>` : '';
+  const count = features.length > 1 ? `<div class="popup-count">${escapeHtml(t('popup.zonesHere', { count: features.length }))}</div>` : '';
   return `<div class="popup popup-stack">${count}${sections.join('<hr>')}${where}</div>`;
 }
 
@@ -217,69 +223,68 @@ export function zonePopup(feature, context, brief = false) {
     case 'heating-radii': return radiusPopup(p, context);
     case 'border-buffers': return bufferPopup(p, context);
     case 'control-zones': return section(p, context, 'popup-control', [
-      typeTag(p.zone_type)], [['类型 type', controlTypeText(p.zone_type)], ['城市 city', p.city]]);
+      typeTag(p.zone_type)], [[t('field.type'), codeText('control', p.zone_type)], [t('field.city'), p.city]]);
     case 'industrial-parks': return section(p, context, 'popup-park',
-      ['<span class="tag tag-park">工业园区 industrial park</span>'], [['城市 city', p.city]]);
+      [tag('tag-park', t('tag.industrialPark'))], [[t('field.city'), p.city]]);
     case 'built-up-areas': return section(p, context, 'popup-built-up',
-      ['<span class="tag tag-built-up">建成区 built-up area</span>'], [['城市 city', p.city], ['级别 level', levelText(p.level)]]);
+      [tag('tag-built-up', t('tag.builtUp'))], [[t('field.city'), p.city], [t('field.level'), codeText('level', p.level)]]);
     default: return section(p, context, '', [], []);
   }
 }
 
 function banPopup(p, context) {
-  const cls = BAN_CLASSES[p.class];
-  const classTag = `<span class="tag tag-ban-${classKey(p.class)}">${escapeHtml(cls ? cls.text : p.class ?? '—')} 禁燃区 class ${escapeHtml(p.class ?? '?')}</span>`;
-  const rows = [['城市 city', p.city]];
-  if (Array.isArray(p.districts) && p.districts.length) rows.push(['区县 districts', p.districts.join('、')]);
-  else if (p.district) rows.push(['区县 district', p.district]);
-  if (p.effective_date) rows.push(['生效 effective', p.effective_date]);
+  const classTag = tag(`tag-ban-${classKey(p.class)}`, t('tag.banZone', { class: codeText('ban', p.class) ?? '—' }));
+  const rows = [[t('field.city'), p.city]];
+  if (Array.isArray(p.districts) && p.districts.length) rows.push([t('field.districts'), p.districts.join(language() === 'zh' ? '、' : ', ')]);
+  else if (p.district) rows.push([t('field.district'), p.district]);
+  if (p.effective_date) rows.push([t('field.effective'), p.effective_date]);
   return section(p, context, 'popup-ban', [classTag], rows);
 }
 
 function radiusPopup(p, context) {
   const params = p.parameters ?? {};
   const rows = [
-    ['半径 radius', km(p.radius_km ?? params.radius_km)],
-    ['最大单机 largest unit', p.largest_unit_mw != null ? `${p.largest_unit_mw} MW` : null],
-    ['门槛 threshold', params.min_unit_mw != null ? `单机 ≥ ${params.min_unit_mw} MW` : null],
+    [t('field.radius'), km(p.radius_km ?? params.radius_km)],
+    [t('field.largestUnit'), p.largest_unit_mw != null ? `${p.largest_unit_mw} MW` : null],
+    [t('field.threshold'), params.min_unit_mw != null ? t('popup.unitThreshold', { mw: params.min_unit_mw }) : null],
   ];
-  return section(p, context, 'popup-radius', ['<span class="tag tag-radius">供热半径 heating radius</span>'], rows);
+  return section(p, context, 'popup-radius', [tag('tag-radius', t('tag.heatingRadius'))], rows);
 }
 
 function bufferPopup(p, context) {
   const rows = [
-    ['一侧 / 相邻 side / neighbour', `${p.side ?? '—'} / ${p.neighbour ?? '—'}`],
-    ['缓冲距离 buffer', km(p.buffer_km ?? p.parameters?.buffer_km)],
-    ['边界 border', p.border_id ? `${p.left ?? ''}—${p.right ?? ''}` : null],
+    [t('field.sideNeighbour'), `${p.side ?? '—'} / ${p.neighbour ?? '—'}`],
+    [t('field.buffer'), km(p.buffer_km ?? p.parameters?.buffer_km)],
+    [t('field.border'), p.border_id ? `${p.left ?? ''}—${p.right ?? ''}` : null],
   ];
-  return section(p, context, 'popup-buffer', ['<span class="tag tag-buffer">省界会商缓冲区 border consultation buffer</span>'], rows);
+  return section(p, context, 'popup-buffer', [tag('tag-buffer', t('tag.borderBuffer'))], rows);
 }
 
 function borderLinePopup(feature, context) {
   const p = { ...feature.properties, '@collection': 'border-lines' };
   const rows = [
-    ['两侧 sides', `${p.left ?? '—'} / ${p.right ?? '—'}`],
-    ['长度 length', km(p.length_km)],
-    ['缓冲距离 buffer', km(p.parameters?.buffer_km)],
+    [t('field.sides'), `${p.left ?? '—'} / ${p.right ?? '—'}`],
+    [t('field.length'), km(p.length_km)],
+    [t('field.buffer'), km(p.parameters?.buffer_km)],
   ];
-  return `<div class="popup">${section(p, context, 'popup-border-line', ['<span class="tag tag-buffer">省际边界 provincial border</span>'], rows)}</div>`;
+  return `<div class="popup">${section(p, context, 'popup-border-line', [tag('tag-buffer', t('tag.borderLine'))], rows)}</div>`;
 }
 
 /** Name, tags, attribute rows, the citation(s) and the illustrative note: every zone popup's shape. */
 function section(p, context, className, tags, rows) {
   const allTags = [...tags];
-  if (p.source === 'derived') allTags.push(DERIVED);
-  if (isTrue(p.illustrative)) allTags.push(ILLUSTRATIVE);
+  if (p.source === 'derived') allTags.push(tag('tag-derived', t('tag.derived'), t('tag.derivedTitle')));
+  if (isTrue(p.illustrative)) allTags.push(tag('tag-illustrative', t('tag.illustrative'), t('tag.illustrativeTitle')));
   const rule = ruleOf(p, context);
   const body = rows.filter(([, v]) => v !== null && v !== undefined && v !== '')
       .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`);
-  if (rule) body.push(`<tr><th>规则 rule</th><td>${escapeHtml(rule.title_zh)}</td></tr>`);
+  if (rule) body.push(`<tr><th>${escapeHtml(t('field.rule'))}</th><td>${escapeHtml(rule[`title_${language()}`] ?? rule.title_zh)}</td></tr>`);
   // the feature's own citation shows; the rule's further ones fold away (they can be many)
   const [own, ...more] = citationsOf(p, rule, context);
   const cite = (c) => `<div class="citation" title="${escapeHtml(c.document)}">${escapeHtml(c.text)}</div>`;
   if (own) {
-    body.push(`<tr><th>依据 citation</th><td class="citations">${cite(own)}${more.length
-      ? `<details><summary>更多依据 ${more.length} more</summary>${more.map(cite).join('')}</details>` : ''}</td></tr>`);
+    body.push(`<tr><th>${escapeHtml(t('field.citation'))}</th><td class="citations">${cite(own)}${more.length
+      ? `<details><summary>${escapeHtml(t('popup.moreCitations', { count: more.length }))}</summary>${more.map(cite).join('')}</details>` : ''}</td></tr>`);
   }
   const note = p.note_zh ? `<div class="popup-note">${escapeHtml(p.note_zh)}</div>` : '';
   return `<section class="popup-zone ${className}">
@@ -319,17 +324,8 @@ function citationsOf(p, rule, context) {
 }
 
 function typeTag(zoneType) {
-  const t = CONTROL_TYPES[zoneType];
-  return `<span class="tag tag-control${t ? ` tag-control-${zoneType}` : ''}">${escapeHtml(t ? t.zh : zoneType)}</span>`;
-}
-
-function controlTypeText(zoneType) {
-  const t = CONTROL_TYPES[zoneType];
-  return t ? `${t.zh} ${t.en}` : zoneType;
-}
-
-function levelText(level) {
-  return { city: '城市 city', county: '县城 county town' }[level] ?? level;
+  const known = Object.hasOwn(CONTROL_TYPES, zoneType ?? '');
+  return tag(`tag-control${known ? ` tag-control-${zoneType}` : ''}`, codeText('control', zoneType));
 }
 
 function km(value) {

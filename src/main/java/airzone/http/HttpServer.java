@@ -74,7 +74,7 @@ public final class HttpServer {
             ClientLimits.apply(javalin, config);
         });
 
-        SecurityHeaders headers = new SecurityHeaders(config.tileOrigins());
+        SecurityHeaders headers = new SecurityHeaders(config.tileOrigins(), PageImportMap.sha256());
         app.before(headers::apply);
         // the API answers only once the first start's seeding and derived layers are done, and only it asks who
         // is calling; /health and the page neither wait nor look up a session

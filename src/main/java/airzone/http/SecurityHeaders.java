@@ -10,7 +10,8 @@ import java.util.function.BiConsumer;
  * styles, data and images from the service itself only — which also makes "nothing loads from
  * outside" a rule the browser enforces — plus the tiles of the optional online base map from
  * exactly its origins. Styles Leaflet and the page set from scripts go through the CSSOM, which a
- * policy does not restrict; inline {@code <style>}, style attributes and inline scripts are refused.
+ * policy does not restrict; inline {@code <style>}, style attributes and inline scripts are refused — all
+ * but the page's import map, allowed by its hash ({@link PageImportMap}).
  * {@code data:} images are the page's empty icon. Nobody may frame the service (clickjacking).
  * The referrer: full within the service, only the origin to others (tile servers' usage rules ask
  * for it), never a URL with a site's coordinates in its query.
@@ -24,10 +25,14 @@ final class SecurityHeaders {
 
     private final String pagePolicy;
 
-    /** @param tileOrigins where the optional base map's tiles come from (none without one) */
-    SecurityHeaders(List<String> tileOrigins) {
+    /**
+     * @param tileOrigins   where the optional base map's tiles come from (none without one)
+     * @param importMapHash Base64 SHA-256 of the page's import map
+     */
+    SecurityHeaders(List<String> tileOrigins, String importMapHash) {
         String tiles = tileOrigins.isEmpty() ? "" : " " + String.join(" ", tileOrigins);
-        this.pagePolicy = "default-src 'self'; img-src 'self' data:" + tiles + "; " + COMMON;
+        this.pagePolicy = "default-src 'self'; script-src 'self' 'sha256-" + importMapHash + "'; img-src 'self' data:" + tiles
+                + "; " + COMMON;
     }
 
     /** Before every route, static files and errors included; a route may narrow the policy ({@link #report}). */

@@ -26,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecurityHeadersTest {
 
-    private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
     private static RunningService service;
 
     @BeforeAll
@@ -41,9 +39,11 @@ class SecurityHeadersTest {
     }
 
     @Test
-    void everyKindOfResponseCarriesThem() {
+    void everyKindOfResponseCarriesThem() throws Exception {
         Map<String, HttpResponse<String>> responses = new LinkedHashMap<>();
         responses.put("page", service.get("/"));
+        String pagePolicy = "default-src 'self'; script-src 'self' 'sha256-" + importMapHash(responses.get("page").body())
+                + "'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         responses.put("script", service.get("/js/main.js"));
         responses.put("stylesheet", service.get("/css/app.css"));
         responses.put("webjar", service.get("/webjars/leaflet/1.9.4/dist/leaflet.js"));
@@ -61,7 +61,7 @@ class SecurityHeadersTest {
         responses.put("export", service.get("/api/export/provinces?format=geojson"));
         responses.forEach((kind, r) -> {
             assertThat(r.statusCode()).as(kind).isPositive();
-            assertThat(r.headers().firstValue("Content-Security-Policy")).as(kind + ": CSP").hasValue(PAGE_POLICY);
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(kind + ": CSP").hasValue(pagePolicy);
             assertCommon(kind, r.headers().firstValue("X-Content-Type-Options").orElse(null),
                     r.headers().firstValue("Referrer-Policy").orElse(null), r.headers().firstValue("X-Frame-Options").orElse(null));
         });
@@ -69,6 +69,17 @@ class SecurityHeadersTest {
         assertThat(responses.get("api 405").statusCode()).isEqualTo(405);
         assertThat(responses.get("missing file").statusCode()).isEqualTo(404);
         assertThat(responses.get("ogc 404").statusCode()).isEqualTo(404);
+    }
+
+    /** The one inline script the page may run is its import map, allowed by the hash of its text. */
+    private static String importMapHash(String page) throws Exception {
+        Matcher map = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL).matcher(page);
+        assertThat(map.find()).as("the page has an import map").isTrue();
+        return sha256(map.group(1));
+    }
+
+    private static String sha256(String text) throws Exception {
+        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -79,8 +90,7 @@ class SecurityHeadersTest {
             String policy = report.headers().firstValue("Content-Security-Policy").orElseThrow();
             Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(report.body());
             assertThat(style.find()).isTrue();
-            String hash = Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(style.group(1).getBytes(StandardCharsets.UTF_8)));
+            String hash = sha256(style.group(1));
             assertThat(policy).isEqualTo("default-src 'none'; style-src 'sha256-" + hash + "'; base-uri 'none'; "
                     + "form-action 'none'; frame-ancestors 'none'");
             assertThat(style.find()).as("one stylesheet").isFalse();

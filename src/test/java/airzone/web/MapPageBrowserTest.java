@@ -220,8 +220,8 @@ class MapPageBrowserTest {
         WebElement popup = new WebDriverWait(driver, Duration.ofSeconds(5))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
         assertThat(popup.findElement(By.cssSelector("h3")).getText()).as("the ban zone first").isEqualTo(p.path("name").asText());
-        assertThat(popup.getText()).contains("禁燃区", "class " + p.path("class").asText(), "《" + title + "》",
-                p.path("clause").asText(), "示意 illustrative", p.path("district").asText());
+        assertThat(popup.getText()).contains("禁燃区", p.path("class").asText() + "类", "《" + title + "》",
+                p.path("clause").asText(), "示意", p.path("district").asText());
         screenshot("map-zones-popup.png");
 
         // control-zone tags take their type's colour from classes the page adds through the CSSOM
@@ -242,6 +242,48 @@ class MapPageBrowserTest {
         List<String> errors = consoleMessages(Level.SEVERE);
         assertThat(errors).as("browser console errors").isEmpty();
         assertThat(browser.cspViolations()).as("Content-Security-Policy violations").isEmpty();
+    }
+
+    @Test
+    void theLanguageSwitchShowsThePageInEnglishRemembersItAndGoesBack() throws IOException {
+        loadPage();
+        try {
+            assertThat(js("return document.documentElement.lang")).isEqualTo("zh-CN");
+            WebElement toEnglish = driver.findElement(By.cssSelector("[data-testid=language-switch]"));
+            assertThat(toEnglish.getText()).isEqualTo("English");
+            toEnglish.click();
+            awaitLanguage("en");
+            screenshot("map-english.png");
+            assertThat(driver.getTitle()).contains("Air-quality spatial planning");
+            assertThat(driver.findElement(By.cssSelector(".leaflet-control-layers")).getText())
+                    .contains("Districts", "Provinces", "Heat sources", "Ban zones", "Heating radii").doesNotContain("区县", "禁燃区");
+            assertThat(driver.findElement(By.cssSelector("[data-testid=legend]")).getText()).contains("Legend", "Key area");
+            assertThat(driver.findElement(By.id("status")).getText()).startsWith("Districts ");
+            assertThat(driver.findElement(By.cssSelector("[data-testid=session-open]")).getText()).isEqualTo("Sign in");
+
+            // remembered: a reload stays in English
+            driver.navigate().refresh();
+            awaitLanguage("en");
+
+            driver.findElement(By.cssSelector("[data-testid=language-switch]")).click();
+            awaitLanguage("zh-CN");
+            assertThat(driver.findElement(By.cssSelector(".leaflet-control-layers")).getText()).contains("区县", "禁燃区");
+            assertThat(driver.findElement(By.cssSelector("[data-testid=language-switch]")).getText()).isEqualTo("English");
+            assertThat(consoleMessages(Level.SEVERE)).as("browser console errors").isEmpty();
+            assertThat(browser.cspViolations()).as("Content-Security-Policy violations").isEmpty();
+        } finally {
+            js("localStorage.clear()"); // the other tests start in the default language
+        }
+    }
+
+    /** Waits for the page to have reloaded in `lang` and drawn its layers. */
+    private void awaitLanguage(String lang) {
+        new WebDriverWait(driver, LOAD_TIMEOUT).until(d -> lang.equals(js("return document.documentElement.lang"))
+                && "true".equals(bodyData("complete")));
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
     }
 
     /** Opens the page and waits until every collection is drawn or has failed. */
