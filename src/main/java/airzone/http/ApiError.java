@@ -53,10 +53,6 @@ public final class ApiError extends RuntimeException {
         return new ApiError(429, detail);
     }
 
-    public static ApiError requestTimeout(String detail) {
-        return new ApiError(408, detail);
-    }
-
     public static ApiError tooLarge(String detail) {
         return new ApiError(413, detail);
     }

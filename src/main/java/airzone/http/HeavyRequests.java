@@ -14,17 +14,13 @@ import java.util.concurrent.Semaphore;
  */
 final class HeavyRequests {
 
-    static final int RETRY_AFTER_SECONDS = 5;
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     private final int perClient;
     private final Map<String, Semaphore> running = new ConcurrentHashMap<>();
 
     HeavyRequests(int perClient) {
         this.perClient = perClient;
-    }
-
-    int perClient() {
-        return perClient;
     }
 
     /** {@code handler}, run only while this client is under its limit. */
