@@ -4,6 +4,7 @@
 import * as L from 'leaflet';
 import { escapeHtml, isTrue } from './text.js';
 import { codeText, t } from './messages.js';
+import { SNAP_TARGET } from './drawing.js';
 
 export const STYLE = {
   // the seed cities are what planners work on: warm fill; neighbours stay quiet grey context
@@ -34,6 +35,7 @@ export function districtStyle(properties) {
 /** Filled district polygons; each path carries classes tests and CSS can find. */
 export function districtLayer(collection) {
   return L.geoJSON(collection, {
+    ...SNAP_TARGET, // planners trace district boundaries when they draw
     attribution: escapeHtml(t('layer.districtSource')),
     style: (feature) => ({
       ...districtStyle(feature.properties),

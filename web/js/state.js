@@ -13,11 +13,17 @@ export function createState() {
     districts: null, // the district FeatureCollection, once it has arrived
     labels: null, // the district and city name layer
     legend: null, // the legend control
+    layers: {}, // collection id → its GeoJSON layer on the map (heat sources and the overlays)
+    editor: null, // the workbench's editor while a feature is in hand (workbench/editor.js)
   };
 }
 
+/** The district feature under a point, or null. */
+export function districtFeatureAt(state, { lat, lng }) {
+  return state.districts?.features.find((d) => d.geometry && contains(d.geometry, [lng, lat])) ?? null;
+}
+
 /** The properties of the district under a point (for "where is this" in zone popups), or null. */
-export function districtAt(state, { lat, lng }) {
-  const f = state.districts?.features.find((d) => d.geometry && contains(d.geometry, [lng, lat]));
-  return f ? f.properties : null;
+export function districtAt(state, latlng) {
+  return districtFeatureAt(state, latlng)?.properties ?? null;
 }

@@ -9,6 +9,7 @@ import * as L from 'leaflet';
 import { contains } from './geometry.js';
 import { escapeHtml, isTrue } from './text.js';
 import { codeText, language, t } from './messages.js';
+import { SNAP_TARGET } from './drawing.js';
 
 /**
  * Ban-zone classes of 《高污染燃料目录》: the stricter the class, the darker the red. Fill colours
@@ -143,11 +144,13 @@ export function zoneLayers(map, context) {
     L.popup({ maxWidth: 360, maxHeight: 380, className: 'az-zone-popup' }).setLatLng(e.latlng).setContent(html).openOn(map);
   };
   const area = (id, pane, style, className) => L.geoJSON(null, {
+    ...SNAP_TARGET, // a new zone can follow the edge of one already drawn
     pane,
     style: (f) => ({ ...style(f.properties), className: className(f.properties) }),
     onEachFeature: (feature, layer) => {
       feature.properties ??= {};
       feature.properties['@collection'] = id;
+      feature.properties['@id'] = feature.id;
       // which feature a path draws, for tests and scripts (the element exists once on the map)
       layer.on('add', () => layer.getElement()?.setAttribute('data-feature-id', feature.id ?? ''));
       layer.on('click', areaClick);
@@ -287,12 +290,15 @@ function section(p, context, className, tags, rows) {
       ? `<details><summary>${escapeHtml(t('popup.moreCitations', { count: more.length }))}</summary>${more.map(cite).join('')}</details>` : ''}</td></tr>`);
   }
   const note = p.note_zh ? `<div class="popup-note">${escapeHtml(p.note_zh)}</div>` : '';
+  const edit = context.canEdit?.(p) ? `<button type="button" class="popup-edit" data-testid="popup-edit"
+      data-edit-collection="${escapeHtml(p['@collection'])}" data-edit-id="${escapeHtml(p['@id'])}">${escapeHtml(t('editor.edit'))}</button>` : '';
   return `<section class="popup-zone ${className}">
     <h3>${escapeHtml(p.name ?? '—')}</h3>
     ${p.name_en ? `<div class="name-en">${escapeHtml(p.name_en)}</div>` : ''}
     ${allTags.length ? `<div class="tags">${allTags.join(' ')}</div>` : ''}
     <table>${body.join('')}</table>
     ${note}
+    ${edit}
   </section>`;
 }
 

@@ -1,0 +1,91 @@
+// The drawing and editing tools on the map, from Leaflet-Geoman (README "Web page" says why this
+// library): draw polygon, rectangle, circle or point; edit vertices, drag, cut a hole, delete.
+//
+// Opt-in mode: Geoman edits nothing unless a layer says `pmIgnore: false`, so the base layers stay
+// read-only. Snapping still takes the districts and zones: their paths carry `snapIgnore: false`
+// (SNAP_TARGET). While the pointer is snapped, a ring marks the vertex or edge point it holds
+// (the snap indicator planners look for when they trace a boundary).
+
+import * as L from 'leaflet';
+import './leaflet-global.js';
+import 'leaflet-geoman';
+import { language } from './messages.js';
+
+const PM = globalThis.L.PM;
+PM.setOptIn(true);
+
+/** Path options that make a layer a snap target without making it editable. */
+export const SNAP_TARGET = { snapIgnore: false };
+
+/** The Geoman shapes behind each tool of the workbench. */
+export const DRAW_SHAPES = { polygon: 'Polygon', rectangle: 'Rectangle', circle: 'Circle', point: 'Marker' };
+
+const SNAP = { snappable: true, snapDistance: 14, snapSegment: true, snapMiddle: false };
+
+/** Sets the map's drawing defaults and the snap indicator; `onCreate(layer, tool)` gets each finished shape. */
+export function initDrawing(map, onCreate) {
+  map.pm.setLang(language() === 'zh' ? 'zh' : 'en');
+  map.pm.setGlobalOptions({
+    ...SNAP,
+    pmIgnore: false,
+    allowSelfIntersection: false,
+    templineStyle: { color: '#0b61a4', weight: 2 },
+    hintlineStyle: { color: '#0b61a4', dashArray: '4 4' },
+    pathOptions: { color: '#0b61a4', weight: 2.5, fillOpacity: 0.15 },
+  });
+  const indicator = L.circleMarker([0, 0], {
+    radius: 9, weight: 3, color: '#ff6d00', fill: false, interactive: false, pmIgnore: true, snapIgnore: true,
+    className: 'az-snap-indicator',
+  });
+  const showSnap = (e) => {
+    indicator.setLatLng(e.snapLatLng).addTo(map);
+    map.getContainer().dataset.snapped = 'true';
+  };
+  const hideSnap = () => {
+    indicator.remove();
+    delete map.getContainer().dataset.snapped;
+  };
+  map.on('pm:drawstart', ({ workingLayer }) => {
+    workingLayer.on('pm:snap', showSnap);
+    workingLayer.on('pm:unsnap', hideSnap);
+  });
+  map.on('pm:drawend', hideSnap);
+  map.on('pm:create', ({ layer, shape }) => {
+    const tool = Object.keys(DRAW_SHAPES).find((k) => DRAW_SHAPES[k] === shape);
+    onCreate(layer, tool);
+  });
+  return { showSnap, hideSnap };
+}
+
+/** Starts drawing with one of DRAW_SHAPES' tools (Escape or another tool ends it). */
+export function startDrawing(map, tool) {
+  map.pm.enableDraw(DRAW_SHAPES[tool], { ...SNAP, continueDrawing: false });
+}
+
+export function stopDrawing(map) {
+  map.pm.disableDraw();
+  map.pm.disableGlobalCutMode();
+}
+
+/** Vertex editing of the one shape being edited (snapping while a vertex moves, with the indicator). */
+export function editVertices(layer, snap) {
+  layer.pm.enable({ ...SNAP, allowSelfIntersection: false, draggable: false });
+  layer.off('pm:snap pm:unsnap');
+  layer.on('pm:snap', snap.showSnap);
+  layer.on('pm:unsnap', snap.hideSnap);
+}
+
+export function dragShape(layer) {
+  layer.pm.disable();
+  layer.pm.enableLayerDrag();
+}
+
+export function stopEditing(layer) {
+  layer.pm.disable();
+  layer.pm.disableLayerDrag();
+}
+
+/** Cut mode: the next polygon drawn is cut out of the shape (a hole, or a bite off its rim). */
+export function cutHole(map) {
+  map.pm.enableGlobalCutMode({ ...SNAP, allowSelfIntersection: false });
+}
