@@ -28,11 +28,14 @@ import { OVERLAYS, createZonePanes, installPatterns, zoneLayers } from './zones.
 import { LabelLayer } from './labels.js';
 import { fitLegend, legendControl, setLegendParameter, showLegendRows } from './legend.js';
 import { cityNavigation } from './cities.js';
-import { createState, districtAt } from './state.js';
+import { createState, districtAt, districtFeatureAt } from './state.js';
 import { escapeHtml, isTrue } from './text.js';
-import { initSession, onUserChange, requireSignIn } from './session.js';
+import { currentUser, initSession, onUserChange, requireSignIn } from './session.js';
 import { initLanguage, t } from './messages.js';
 import { languageSwitch, translatePage } from './header.js';
+import { AREA_LAYERS, workbench } from './workbench/panel.js';
+import { followChanges } from './live.js';
+import { readFeature } from './features.js';
 
 const BASE = ['districts', 'provinces', 'heat-sources'];
 // a phone or a short window: the layer switcher and the legend start folded
@@ -43,7 +46,8 @@ translatePage(document);
 languageSwitch(document.getElementById('language'));
 
 const status = document.getElementById('status');
-const map = L.map('map', { zoomSnap: 0.5, minZoom: 3, maxZoom: 16 }).setView([35, 112], 5);
+// pmIgnore: false gives the map the drawing tools (drawing.js runs them opt-in: only what asks is editable)
+const map = L.map('map', { zoomSnap: 0.5, minZoom: 3, maxZoom: 16, pmIgnore: false }).setView([35, 112], 5);
 createPanes(map);
 createZonePanes(map);
 installPatterns(document);
@@ -82,9 +86,15 @@ async function main(state) {
     requested[o.id] = settle(fetchCollection(o.id));
   }
   const overlays = OVERLAYS.map((o) => requested[o.id]);
+  // the change stream opens now and its events wait until the layers are in, so that nothing
+  // committed while they load is missed
+  let loaded;
+  followChanges(state, new Promise((resolve) => { loaded = resolve; }));
 
   drawBase(state, await base);
   const layers = addOverlays(state);
+  const editor = workbench(map, state, (latlng) => districtFeatureAt(state, latlng));
+  editFromPopups(editor);
   if (state.failures.length === 0) status.textContent = t('status.loadingZones', { summary: baseSummary() });
 
   await Promise.all(OVERLAYS.map(async (overlay, i) => {
@@ -101,6 +111,7 @@ async function main(state) {
     refreshCounts(state);
   }));
 
+  loaded();
   document.body.dataset.complete = 'true';
   if (state.failures.length > 0) fail(new Error(state.failures.join('; ')));
   else status.textContent = baseSummary();
@@ -144,6 +155,7 @@ function drawBase(state, results) {
   }
   if (data['heat-sources'].status === 'fulfilled') {
     const layer = heatSourceLayer(data['heat-sources'].value).addTo(map);
+    state.layers['heat-sources'] = layer;
     layerControl.addOverlay(layer, escapeHtml(t('layer.heatSources')));
     document.body.dataset.heatSourceCount = String(layer.getLayers().length);
     state.loaded.push('heat-sources');
@@ -157,7 +169,12 @@ function drawBase(state, results) {
  * order is fixed (not the order in which responses happen to come back).
  */
 function addOverlays(state) {
-  const layers = zoneLayers(map, { rules: () => state.rules, districtAt: (latlng) => districtAt(state, latlng) });
+  const layers = zoneLayers(map, {
+    rules: () => state.rules,
+    districtAt: (latlng) => districtAt(state, latlng),
+    canEdit: (p) => canEdit(p),
+  });
+  Object.assign(state.layers, layers);
   for (const overlay of OVERLAYS) {
     if (overlay.on) layers[overlay.id].addTo(map);
     layerControl.addOverlay(layers[overlay.id], overlayName(overlay));
@@ -170,6 +187,28 @@ function addOverlays(state) {
   map.on('overlayadd overlayremove resize', updateLegend);
   updateLegend();
   return layers;
+}
+
+/** Planners edit the zones people drew; derived ones change only with the rules. */
+function canEdit(p) {
+  return Boolean(currentUser()?.may.includes('planner')) && AREA_LAYERS.includes(p['@collection']) && p.source !== 'derived';
+}
+
+/** The "edit" button of a zone's popup: the editor takes the feature as the store has it now. */
+function editFromPopups(editor) {
+  map.on('popupopen', (e) => {
+    for (const edit of e.popup.getElement()?.querySelectorAll('[data-edit-id]') ?? []) {
+      edit.addEventListener('click', async () => {
+        map.closePopup();
+        try {
+          const current = await readFeature(edit.dataset.editCollection, edit.dataset.editId);
+          if (current) await editor.openExisting(edit.dataset.editCollection, current.feature, current.etag);
+        } catch (error) {
+          fail(error);
+        }
+      });
+    }
+  });
 }
 
 function overlayName(overlay) {
