@@ -17,6 +17,10 @@
 //   data-error           set when a layer could not be loaded (also logged with console.error)
 //   data-view            "overview" or the city the map last flew to
 //   data-session, data-user, data-role   who is signed in (session.js)
+//   data-editor, data-saved              the workbench's editor (workbench/editor.js)
+//   data-live, data-last-change          the change stream (live.js)
+// and the map itself as window.airzoneMap, so that a browser test can turn coordinates into the
+// pixels a planner clicks.
 //
 // Without public read (AIRZONE_PUBLIC_READ=false) an anonymous visitor gets the sign-in form, and
 // the layers load once someone has signed in; signing out then reloads the page, which clears them.
@@ -48,6 +52,7 @@ languageSwitch(document.getElementById('language'));
 const status = document.getElementById('status');
 // pmIgnore: false gives the map the drawing tools (drawing.js runs them opt-in: only what asks is editable)
 const map = L.map('map', { zoomSnap: 0.5, minZoom: 3, maxZoom: 16, pmIgnore: false }).setView([35, 112], 5);
+window.airzoneMap = map;
 createPanes(map);
 createZonePanes(map);
 installPatterns(document);

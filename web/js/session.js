@@ -62,6 +62,17 @@ export function requireSignIn() {
   return new Promise((resolve) => waiting.push(resolve));
 }
 
+/**
+ * The service no longer knows this session (it expired, or was closed elsewhere) while the page still
+ * holds the planner's work: asks for the password again, with the name filled in, and resolves
+ * once signed in. Nothing else on the page changes meanwhile.
+ */
+export function signInAgain() {
+  if (user) ui.form.elements.name.value = user.name;
+  openPanel(true, false);
+  return new Promise((resolve) => waiting.push(resolve));
+}
+
 function setUser(next, nextCsrf) {
   const changed = (user?.name ?? null) !== (next?.name ?? null) || user?.role !== next?.role;
   user = next ? Object.freeze({ name: next.name, role: next.role, may: Object.freeze([...(next.may ?? [])]) }) : null;
@@ -213,10 +224,10 @@ function button(text, className, onClick) {
   return b;
 }
 
-function openPanel(prominent) {
+function openPanel(prominent, note = prominent) {
   const { panel, form } = ui;
   panel.classList.toggle('session-panel-prominent', prominent);
-  panel.querySelector('.session-note').hidden = !prominent;
+  panel.querySelector('.session-note').hidden = !note;
   panel.hidden = false;
   placePanel();
   ui.container.querySelector('.session-open')?.setAttribute('aria-expanded', 'true');

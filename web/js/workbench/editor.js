@@ -12,7 +12,7 @@
 
 import * as L from 'leaflet';
 import { ApiError } from '../api.js';
-import { requireSignIn } from '../session.js';
+import { signInAgain } from '../session.js';
 import { t } from '../messages.js';
 import { dropFeature, editableLayer, layerOf, putFeature, saveFeature, deleteFeature, schemaOf } from '../features.js';
 import { dragShape, editVertices, stopEditing, cutHole } from '../drawing.js';
@@ -129,7 +129,8 @@ export function createEditor(context) {
   function currentFeature() {
     const s = session;
     const properties = propertiesFrom(s.fields, s.ui.read(), s.kept);
-    const geometry = s.layer.toGeoJSON().geometry;
+    // full precision: Leaflet would round to 6 decimals, and a snapped vertex must stay the vertex it snapped to
+    const geometry = s.layer.toGeoJSON(false).geometry;
     return { type: 'Feature', ...(s.id ? { id: s.id } : {}), geometry, properties };
   }
 
@@ -186,7 +187,7 @@ export function createEditor(context) {
     }
     if (error.status === 401) {
       showMessage(s.ui.message, t('editor.signInAgain'), 'error');
-      await requireSignIn();
+      await signInAgain();
       if (session === s) showMessage(s.ui.message, t('editor.signedInSaveAgain'), 'hint');
       return;
     }

@@ -97,7 +97,9 @@ export function workbench(map, state, districtFeatureAt) {
       const shape = await circle([center.lng, center.lat], radius);
       await open(layerSelect.value, editableLayer(shape.geometry, EDIT_STYLE), {});
       say(t('workbench.circleMade', { radius: formatLength(radius, language()) }), 'hint', 'circle');
+      // what the service was asked for, for whoever checks the outline against it
       announcement.dataset.radiusM = String(radius);
+      announcement.dataset.center = JSON.stringify([center.lng, center.lat]);
     } catch (error) {
       say(error.message, 'error');
     }
