@@ -4,31 +4,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
+import java.util.List;
 
-/** What one property of a collection must be: its type, whether it is required, and its allowed values or range. */
-public record PropertyRule(String name, Type type, boolean required, Set<String> allowed, double min, double max) {
+/**
+ * What one property of a collection must be: its type, whether it is required, and its allowed values
+ * (in the order a form offers them: ban classes I, II, III) or range.
+ */
+public record PropertyRule(String name, Type type, boolean required, List<String> allowed, double min, double max) {
 
     public enum Type { TEXT, NUMBER, BOOLEAN, DATE }
 
     static PropertyRule text(String name, boolean required) {
-        return new PropertyRule(name, Type.TEXT, required, Set.of(), 0, 0);
+        return new PropertyRule(name, Type.TEXT, required, List.of(), 0, 0);
     }
 
     static PropertyRule oneOf(String name, boolean required, String... allowed) {
-        return new PropertyRule(name, Type.TEXT, required, Set.of(allowed), 0, 0);
+        return new PropertyRule(name, Type.TEXT, required, List.of(allowed), 0, 0);
     }
 
     static PropertyRule number(String name, boolean required, double min, double max) {
-        return new PropertyRule(name, Type.NUMBER, required, Set.of(), min, max);
+        return new PropertyRule(name, Type.NUMBER, required, List.of(), min, max);
     }
 
     static PropertyRule bool(String name) {
-        return new PropertyRule(name, Type.BOOLEAN, false, Set.of(), 0, 0);
+        return new PropertyRule(name, Type.BOOLEAN, false, List.of(), 0, 0);
     }
 
     static PropertyRule date(String name) {
-        return new PropertyRule(name, Type.DATE, false, Set.of(), 0, 0);
+        return new PropertyRule(name, Type.DATE, false, List.of(), 0, 0);
     }
 
     /** @throws InvalidFeature naming the property and what it should be */
@@ -64,7 +67,7 @@ public record PropertyRule(String name, Type type, boolean required, Set<String>
     }
 
     private String choices() {
-        return allowed.isEmpty() ? "" : " (one of " + String.join(", ", allowed.stream().sorted().toList()) + ")";
+        return allowed.isEmpty() ? "" : " (one of " + String.join(", ", allowed) + ")";
     }
 
     private static String fmt(double v) {
