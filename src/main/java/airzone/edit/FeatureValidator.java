@@ -6,6 +6,7 @@ import airzone.layer.CollectionInfo;
 import airzone.layer.Feature;
 import airzone.layer.GeometryTypes;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -23,6 +24,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a write must pass before it reaches the store: a GeoJSON Feature, a geometry of the
@@ -37,7 +39,7 @@ public final class FeatureValidator {
     private static final double MIN_AREA_DEGREES = 1e-10;
     private static final int MAX_PROPERTIES = 200;
     private static final int MAX_KEY_LENGTH = 64;
-    private static final int MAX_TEXT_LENGTH = 10_000;
+    static final int MAX_TEXT_LENGTH = 10_000;
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
     /** How deep in "coordinates" the positions sit, per geometry type (RFC 7946 3.1). */
     private static final Map<String, Integer> POSITION_DEPTH = Map.of(
@@ -59,6 +61,24 @@ public final class FeatureValidator {
         Map<String, PropertyRule.Type> types = new LinkedHashMap<>();
         for (PropertyRule rule : PropertySchemas.of(collection).orElse(List.of())) types.put(rule.name(), rule.type());
         return types;
+    }
+
+    /**
+     * The collection's rules as a JSON Schema object (draft 2020-12) — {@code type}, {@code properties} in
+     * the rules' order, {@code required} — so that a form checks what the writes will; empty for
+     * collections people cannot write. Properties the rules do not name are allowed, as in the writes.
+     */
+    public static Optional<ObjectNode> propertiesSchema(String collection) {
+        return PropertySchemas.of(collection).map(rules -> {
+            ObjectNode schema = GeoJson.MAPPER.createObjectNode().put("type", "object");
+            ObjectNode properties = schema.putObject("properties");
+            ArrayNode required = schema.putArray("required");
+            for (PropertyRule rule : rules) {
+                properties.set(rule.name(), rule.jsonSchema());
+                if (rule.required()) required.add(rule.name());
+            }
+            return schema;
+        });
     }
 
     /**

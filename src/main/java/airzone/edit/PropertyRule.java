@@ -1,6 +1,9 @@
 package airzone.edit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -66,8 +69,37 @@ public record PropertyRule(String name, Type type, boolean required, List<String
         }
     }
 
+    /**
+     * What {@link #check} accepts, as the JSON Schema (draft 2020-12) of one property, for the page's form
+     * to check before it sends. (A null, which check takes for an absent property, is left out.)
+     */
+    ObjectNode jsonSchema() {
+        ObjectNode schema = JsonNodeFactory.instance.objectNode();
+        switch (type) {
+            case TEXT -> {
+                schema.put("type", "string");
+                if (!allowed.isEmpty()) {
+                    ArrayNode values = schema.putArray("enum");
+                    allowed.forEach(values::add);
+                } else {
+                    // check() refuses blank text, and every text property is bounded by FeatureValidator
+                    schema.put("minLength", 1).put("maxLength", FeatureValidator.MAX_TEXT_LENGTH).put("pattern", "\\S");
+                }
+            }
+            case NUMBER -> schema.put("type", "number").<ObjectNode>set("minimum", whole(min)).set("maximum", whole(max));
+            case BOOLEAN -> schema.put("type", "boolean");
+            case DATE -> schema.put("type", "string").put("format", "date");
+        }
+        return schema;
+    }
+
     private String choices() {
         return allowed.isEmpty() ? "" : " (one of " + String.join(", ", allowed) + ")";
+    }
+
+    /** 5000 rather than 5000.0 where the bound is whole, as people write it. */
+    private static JsonNode whole(double v) {
+        return v == Math.rint(v) ? JsonNodeFactory.instance.numberNode((long) v) : JsonNodeFactory.instance.numberNode(v);
     }
 
     private static String fmt(double v) {

@@ -97,6 +97,7 @@ public final class HttpServer {
         app.get("/ogc/api", ogc::api);
         app.get("/ogc/collections", ogc::collections);
         app.get("/ogc/collections/{collectionId}", ogc::collection);
+        app.get("/ogc/collections/{collectionId}/schema", ogc::schema);
         app.get("/ogc/collections/{collectionId}/items", ogc::items);
         app.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
         app.post("/ogc/collections/{collectionId}/items", edit::create);
