@@ -101,6 +101,20 @@ public final class FeatureValidator {
         return new Feature(id, properties, geometry(json.get("geometry")), 0);
     }
 
+    /**
+     * A polygon that is drawn but not stored (what POST /api/shapes/clip cuts): a GeoJSON Polygon or
+     * MultiPolygon checked and repaired exactly as a write's, or refused with the same message.
+     * @throws InvalidFeature with the first thing wrong
+     */
+    public CheckedGeometry polygon(JsonNode geometry) {
+        Geometry g = geometry(geometry);
+        if (!polygonal(g)) throw new InvalidFeature("the geometry must be a Polygon or MultiPolygon, got " + g.getGeometryType());
+        List<String> repairs = new ArrayList<>();
+        Geometry checked = checkedShape(g, repairs);
+        checked.setSRID(4326);
+        return new CheckedGeometry(checked, List.copyOf(repairs));
+    }
+
     /** @throws InvalidFeature with the first thing wrong; the returned feature is what to store. */
     public Validated validate(String collection, Feature candidate) {
         CollectionInfo info = Catalog.find(collection).filter(c -> writable(c.id()))
@@ -143,11 +157,20 @@ public final class FeatureValidator {
 
     private Geometry checkedGeometry(CollectionInfo info, Geometry g, List<String> repairs) {
         boolean wantsPoint = info.geometryType().equals("Point");
-        boolean ok = wantsPoint ? g instanceof Point : g instanceof Polygon || g instanceof MultiPolygon;
+        boolean ok = wantsPoint ? g instanceof Point : polygonal(g);
         if (!ok) {
             throw new InvalidFeature("collection '" + info.id() + "' takes " + (wantsPoint ? "Point" : "Polygon or MultiPolygon")
                     + " geometries, got " + g.getGeometryType());
         }
+        return checkedShape(g, repairs);
+    }
+
+    private static boolean polygonal(Geometry g) {
+        return g instanceof Polygon || g instanceof MultiPolygon;
+    }
+
+    /** A point or polygon of the right type: in range, not too big, and valid or repaired (within 1 % of its area). */
+    private Geometry checkedShape(Geometry g, List<String> repairs) {
         if (g.isEmpty()) throw new InvalidFeature("the geometry is empty");
         if (g.getNumPoints() > maxVertices) throw new InvalidFeature("the geometry has more than " + maxVertices + " vertices");
         for (Coordinate c : g.getCoordinates()) {
@@ -155,7 +178,7 @@ public final class FeatureValidator {
             if (c.x < -180 || c.x > 180) throw new InvalidFeature("longitude " + c.x + " is outside -180..180 (coordinates are lon, lat in WGS 84)");
             if (c.y < -90 || c.y > 90) throw new InvalidFeature("latitude " + c.y + " is outside -90..90 (coordinates are lon, lat in WGS 84)");
         }
-        if (wantsPoint) return g;
+        if (g instanceof Point) return g;
         if (g.isValid()) return withArea(g);
         List<String> dropped = new ArrayList<>();
         Geometry fixed = withArea(withoutSlivers(GeometryFixer.fix(g), dropped));
