@@ -6,6 +6,7 @@ import airzone.layer.CollectionInfo;
 import airzone.layer.Feature;
 import airzone.layer.GeometryTypes;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -23,6 +24,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a write must pass before it reaches the store: a GeoJSON Feature, a geometry of the
@@ -37,7 +39,7 @@ public final class FeatureValidator {
     private static final double MIN_AREA_DEGREES = 1e-10;
     private static final int MAX_PROPERTIES = 200;
     private static final int MAX_KEY_LENGTH = 64;
-    private static final int MAX_TEXT_LENGTH = 10_000;
+    static final int MAX_TEXT_LENGTH = 10_000;
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
     /** How deep in "coordinates" the positions sit, per geometry type (RFC 7946 3.1). */
     private static final Map<String, Integer> POSITION_DEPTH = Map.of(
@@ -62,6 +64,24 @@ public final class FeatureValidator {
     }
 
     /**
+     * The collection's rules as a JSON Schema object (draft 2020-12) — {@code type}, {@code properties} in
+     * the rules' order, {@code required} — so that a form checks what the writes will; empty for
+     * collections people cannot write. Properties the rules do not name are allowed, as in the writes.
+     */
+    public static Optional<ObjectNode> propertiesSchema(String collection) {
+        return PropertySchemas.of(collection).map(rules -> {
+            ObjectNode schema = GeoJson.MAPPER.createObjectNode().put("type", "object");
+            ObjectNode properties = schema.putObject("properties");
+            ArrayNode required = schema.putArray("required");
+            for (PropertyRule rule : rules) {
+                properties.set(rule.name(), rule.jsonSchema());
+                if (rule.required()) required.add(rule.name());
+            }
+            return schema;
+        });
+    }
+
+    /**
      * A candidate feature from a GeoJSON Feature object. {@code pathId} is the id in the URL of a PUT
      * (null for a POST); a body id must then agree with it.
      */
@@ -79,6 +99,20 @@ public final class FeatureValidator {
         if (props != null && !props.isNull() && !props.isObject()) throw new InvalidFeature("\"properties\" must be an object or null");
         ObjectNode properties = props == null || props.isNull() ? GeoJson.MAPPER.createObjectNode() : ((ObjectNode) props).deepCopy();
         return new Feature(id, properties, geometry(json.get("geometry")), 0);
+    }
+
+    /**
+     * A polygon that is drawn but not stored (what POST /api/shapes/clip cuts): a GeoJSON Polygon or
+     * MultiPolygon checked and repaired exactly as a write's, or refused with the same message.
+     * @throws InvalidFeature with the first thing wrong
+     */
+    public CheckedGeometry polygon(JsonNode geometry) {
+        Geometry g = geometry(geometry);
+        if (!polygonal(g)) throw new InvalidFeature("the geometry must be a Polygon or MultiPolygon, got " + g.getGeometryType());
+        List<String> repairs = new ArrayList<>();
+        Geometry checked = checkedShape(g, repairs);
+        checked.setSRID(4326);
+        return new CheckedGeometry(checked, List.copyOf(repairs));
     }
 
     /** @throws InvalidFeature with the first thing wrong; the returned feature is what to store. */
@@ -123,11 +157,20 @@ public final class FeatureValidator {
 
     private Geometry checkedGeometry(CollectionInfo info, Geometry g, List<String> repairs) {
         boolean wantsPoint = info.geometryType().equals("Point");
-        boolean ok = wantsPoint ? g instanceof Point : g instanceof Polygon || g instanceof MultiPolygon;
+        boolean ok = wantsPoint ? g instanceof Point : polygonal(g);
         if (!ok) {
             throw new InvalidFeature("collection '" + info.id() + "' takes " + (wantsPoint ? "Point" : "Polygon or MultiPolygon")
                     + " geometries, got " + g.getGeometryType());
         }
+        return checkedShape(g, repairs);
+    }
+
+    private static boolean polygonal(Geometry g) {
+        return g instanceof Polygon || g instanceof MultiPolygon;
+    }
+
+    /** A point or polygon of the right type: in range, not too big, and valid or repaired (within 1 % of its area). */
+    private Geometry checkedShape(Geometry g, List<String> repairs) {
         if (g.isEmpty()) throw new InvalidFeature("the geometry is empty");
         if (g.getNumPoints() > maxVertices) throw new InvalidFeature("the geometry has more than " + maxVertices + " vertices");
         for (Coordinate c : g.getCoordinates()) {
@@ -135,7 +178,7 @@ public final class FeatureValidator {
             if (c.x < -180 || c.x > 180) throw new InvalidFeature("longitude " + c.x + " is outside -180..180 (coordinates are lon, lat in WGS 84)");
             if (c.y < -90 || c.y > 90) throw new InvalidFeature("latitude " + c.y + " is outside -90..90 (coordinates are lon, lat in WGS 84)");
         }
-        if (wantsPoint) return g;
+        if (g instanceof Point) return g;
         if (g.isValid()) return withArea(g);
         List<String> dropped = new ArrayList<>();
         Geometry fixed = withArea(withoutSlivers(GeometryFixer.fix(g), dropped));

@@ -11,8 +11,10 @@ import java.util.Optional;
  */
 final class PropertySchemas {
 
+    /** Every writable collection's: when it takes effect, whether it is a sample, and the plan text it implements. */
     private static final List<PropertyRule> COMMON = List.of(
-            PropertyRule.date("effective_date"), PropertyRule.bool("illustrative"));
+            PropertyRule.date("effective_date"), PropertyRule.bool("illustrative"),
+            PropertyRule.text("document", false), PropertyRule.text("clause", false), PropertyRule.text("notes", false));
 
     private static final Map<String, List<PropertyRule>> BY_COLLECTION = Map.of(
             "ban-zones", List.of(PropertyRule.text("name", true), PropertyRule.oneOf("class", true, "I", "II", "III")),
@@ -29,7 +31,7 @@ final class PropertySchemas {
     private PropertySchemas() {
     }
 
-    /** The rules of a writable collection; empty for collections people cannot write. */
+    /** The rules of a writable collection, its own first, each list in the order a form shows them; empty for collections people cannot write. */
     static Optional<List<PropertyRule>> of(String collection) {
         List<PropertyRule> own = BY_COLLECTION.get(collection);
         if (own == null) return Optional.empty();

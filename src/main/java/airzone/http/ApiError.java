@@ -49,6 +49,11 @@ public final class ApiError extends RuntimeException {
         return new ApiError(415, detail);
     }
 
+    /** 422: the request is well formed, but what it asks for has no answer (a clip that leaves nothing). */
+    public static ApiError unprocessable(String detail) {
+        return new ApiError(422, detail);
+    }
+
     public static ApiError tooManyRequests(String detail) {
         return new ApiError(429, detail);
     }

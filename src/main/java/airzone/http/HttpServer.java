@@ -48,6 +48,7 @@ public final class HttpServer {
         OgcController ogc = new OgcController(store);
         EditController edit = new EditController(edits, config.maxBodyBytes());
         HistoryController history = new HistoryController(store, edits);
+        ShapesController shapes = new ShapesController(store, edits.validator(), config.maxBodyBytes());
         ServiceController service = new ServiceController(config, store, ready);
         RulesController rules = new RulesController(derived, screener);
         SiteReader sites = new SiteReader(screener.catalogues(), config.maxSiteAreaKm2());
@@ -97,6 +98,7 @@ public final class HttpServer {
         app.get("/ogc/api", ogc::api);
         app.get("/ogc/collections", ogc::collections);
         app.get("/ogc/collections/{collectionId}", ogc::collection);
+        app.get("/ogc/collections/{collectionId}/schema", ogc::schema);
         app.get("/ogc/collections/{collectionId}/items", ogc::items);
         app.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
         app.post("/ogc/collections/{collectionId}/items", edit::create);
@@ -105,6 +107,9 @@ public final class HttpServer {
         app.get("/api/history/{collectionId}/{featureId}", history::history);
         app.post("/api/history/{collectionId}/{featureId}/restore", history::restore);
         app.get("/api/audit", history::audit);
+        app.post("/api/shapes/union", shapes::union);
+        app.post("/api/shapes/clip", shapes::clip);
+        app.post("/api/shapes/circle", shapes::circle);
         app.get("/health", service::health);
         app.get("/api/config", service::webConfig);
         app.get("/api/rules", rules::list);

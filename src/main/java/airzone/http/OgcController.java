@@ -1,5 +1,6 @@
 package airzone.http;
 
+import airzone.edit.FeatureValidator;
 import airzone.geo.GeoJson;
 import airzone.layer.Bbox;
 import airzone.layer.Catalog;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** OGC API - Features Part 1 (Core, GeoJSON, OpenAPI 3.0) over the store, read side. */
@@ -26,6 +28,7 @@ final class OgcController {
     static final String GEOJSON = "application/geo+json";
     static final String JSON = "application/json";
     static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
+    static final String JSON_SCHEMA = "application/schema+json";
     private static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     private static final List<String> CONFORMANCE = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
@@ -115,6 +118,26 @@ final class OgcController {
         CachedBody.send(ctx, body, GEOJSON, FeatureEtag.of(feature));
     }
 
+    /**
+     * The properties a write to the collection must have, as a JSON Schema (draft 2020-12) made from the
+     * rules the writes check; collections nobody writes have none (404, as they have no rules).
+     */
+    void schema(Context ctx) {
+        CollectionInfo info = info(ctx);
+        ObjectNode rules = FeatureValidator.propertiesSchema(info.id()).orElseThrow(() -> ApiError.notFound("collection '" + info.id()
+                + "' is read-only (" + info.kind().name().toLowerCase(Locale.ROOT) + "), so it has no schema for writes"));
+        ObjectNode schema = GeoJson.MAPPER.createObjectNode()
+                .put("$schema", "https://json-schema.org/draft/2020-12/schema")
+                .put("$id", schemaUrl(Links.base(ctx) + "/ogc", info))
+                .put("title", title(info));
+        schema.setAll(rules);
+        try {
+            CachedBody.send(ctx, GeoJson.MAPPER.writeValueAsBytes(schema), JSON_SCHEMA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static CollectionInfo info(Context ctx) {
         String id = ctx.pathParam("collectionId");
         return Catalog.find(id).orElseThrow(() -> ApiError.notFound("no collection '" + id + "'; see /ogc/collections"));
@@ -124,7 +147,7 @@ final class OgcController {
         String self = ogc + "/collections/" + info.id();
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("id", info.id());
-        c.put("title", info.titleZh() + " " + info.titleEn());
+        c.put("title", title(info));
         c.put("description", info.description());
         c.put("itemType", "feature");
         c.put("crs", List.of(CRS84));
@@ -133,10 +156,22 @@ final class OgcController {
                 "bbox", List.of(List.of(e.minLon(), e.minLat(), e.maxLon(), e.maxLat())), "crs", CRS84))));
         c.put("airzone:kind", info.kind().name().toLowerCase());
         c.put("airzone:geometryType", info.geometryType());
-        c.put("links", List.of(
+        List<Map<String, Object>> links = new ArrayList<>(List.of(
                 Links.link(self, "self", JSON, info.titleEn()),
                 Links.link(self + "/items", "items", GEOJSON, info.titleEn() + " as GeoJSON")));
+        if (FeatureValidator.writable(info.id())) {
+            links.add(Links.link(schemaUrl(ogc, info), "describedby", JSON_SCHEMA, "the properties a write must have"));
+        }
+        c.put("links", links);
         return c;
+    }
+
+    private static String title(CollectionInfo info) {
+        return info.titleZh() + " " + info.titleEn();
+    }
+
+    private static String schemaUrl(String ogc, CollectionInfo info) {
+        return ogc + "/collections/" + info.id() + "/schema";
     }
 
     private static String resource(String path) {

@@ -1,10 +1,8 @@
 package airzone.rules;
 
-import airzone.geo.GeometryRepair;
+import airzone.geo.PolygonOverlay;
 import airzone.layer.Feature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +30,6 @@ final class CleanHeatingBanZones {
         }
         List<Feature> zones = new ArrayList<>();
         flaggedByCity.forEach((cityCode, flagged) -> {
-            List<Geometry> areas = flagged.stream().map(d -> GeometryRepair.valid(d.geometry())).toList();
             String city = flagged.get(0).properties().path("city").asText();
             ObjectNode p = DerivedFeature.properties(RULE, parameters, book, flagged.stream().map(Feature::id).toList(), now);
             p.put("name", city + "清洁取暖完成区禁燃区");
@@ -41,7 +38,7 @@ final class CleanHeatingBanZones {
             p.put("city", city);
             p.put("city_adcode", cityCode);
             flagged.forEach(d -> p.withArray("districts").add(d.properties().path("name").asText()));
-            zones.add(new Feature("derived-clean-heating-" + cityCode, p, UnaryUnionOp.union(areas), 0));
+            zones.add(new Feature("derived-clean-heating-" + cityCode, p, PolygonOverlay.union(flagged.stream().map(Feature::geometry).toList()), 0));
         });
         return zones;
     }

@@ -3,13 +3,12 @@ package airzone.rules;
 import airzone.geo.GeoJson;
 import airzone.geo.Geodesics;
 import airzone.geo.GeometryRepair;
+import airzone.geo.PolygonOverlay;
 import airzone.layer.AuditLine;
 import airzone.layer.Feature;
 import airzone.layer.FeatureStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -204,10 +203,10 @@ public final class DerivedLayers {
         districts.forEach(d -> byCity.computeIfAbsent(d.properties().path("city_adcode").asText(), k -> new ArrayList<>()).add(d));
         Map<String, List<Jurisdiction>> byProvince = new TreeMap<>();
         byCity.forEach((code, members) -> {
-            List<Geometry> areas = members.stream().map(d -> GeometryRepair.valid(d.geometry())).toList();
             ObjectNode first = members.get(0).properties();
             byProvince.computeIfAbsent(first.path("province_adcode").asText(), k -> new ArrayList<>())
-                    .add(new Jurisdiction(code, first.path("city").asText(), "city", UnaryUnionOp.union(areas)));
+                    .add(new Jurisdiction(code, first.path("city").asText(), "city",
+                            PolygonOverlay.union(members.stream().map(Feature::geometry).toList())));
         });
         return byProvince;
     }

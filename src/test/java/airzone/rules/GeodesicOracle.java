@@ -24,7 +24,7 @@ import java.util.Random;
  * An oracle independent of the production geometry code: distances, directions and areas on the
  * WGS 84 ellipsoid straight from GeographicLib, never through a map projection or a JTS buffer.
  */
-final class GeodesicOracle {
+public final class GeodesicOracle {
 
     static final Geodesic WGS84 = Geodesic.WGS84;
     static final GeometryFactory LON_LAT = new GeometryFactory(new PrecisionModel(), 4326);
@@ -44,7 +44,7 @@ final class GeodesicOracle {
         return direct(from.x, from.y, azimuthDeg, metres);
     }
 
-    static double distance(Coordinate a, Coordinate b) {
+    public static double distance(Coordinate a, Coordinate b) {
         return WGS84.Inverse(a.y, a.x, b.y, b.x, GeodesicMask.DISTANCE).s12;
     }
 
@@ -57,7 +57,7 @@ final class GeodesicOracle {
     }
 
     /** Geodesic area of the polygons in a geometry, holes subtracted (GeographicLib PolygonArea). */
-    static double areaSquareMetres(Geometry geometry) {
+    public static double areaSquareMetres(Geometry geometry) {
         double total = 0;
         for (int i = 0; i < geometry.getNumGeometries(); i++) {
             if (!(geometry.getGeometryN(i) instanceof Polygon polygon)) continue;
