@@ -31,7 +31,8 @@ export function initDrawing(map, onCreate) {
     allowSelfIntersection: false,
     templineStyle: { color: '#0b61a4', weight: 2 },
     hintlineStyle: { color: '#0b61a4', dashArray: '4 4' },
-    pathOptions: { color: '#0b61a4', weight: 2.5, fillOpacity: 0.15 },
+    // pmIgnore: false on the finished shape too, or opt-in mode would leave it without tools
+    pathOptions: { color: '#0b61a4', weight: 2.5, fillOpacity: 0.15, pmIgnore: false },
   });
   const indicator = L.circleMarker([0, 0], {
     radius: 9, weight: 3, color: '#ff6d00', fill: false, interactive: false, pmIgnore: true, snapIgnore: true,
@@ -49,12 +50,26 @@ export function initDrawing(map, onCreate) {
     workingLayer.on('pm:snap', showSnap);
     workingLayer.on('pm:unsnap', hideSnap);
   });
-  map.on('pm:drawend', hideSnap);
+  map.on('pm:drawstart', () => takeClicks(map, true));
+  map.on('pm:drawend', () => {
+    hideSnap();
+    takeClicks(map, false);
+  });
+  map.on('pm:globalcutmodetoggled', ({ enabled }) => takeClicks(map, enabled));
   map.on('pm:create', ({ layer, shape }) => {
     const tool = Object.keys(DRAW_SHAPES).find((k) => DRAW_SHAPES[k] === shape);
     onCreate(layer, tool);
   });
   return { showSnap, hideSnap };
+}
+
+/**
+ * While the workbench takes clicks from the map (drawing, cutting, picking districts, choosing the
+ * district to clip to), the layers let them through: a click on a zone would otherwise open its
+ * popup and never reach the map (app.css, .az-taking-clicks).
+ */
+export function takeClicks(map, on) {
+  map.getContainer().classList.toggle('az-taking-clicks', on);
 }
 
 /** Starts drawing with one of DRAW_SHAPES' tools (Escape or another tool ends it). */

@@ -161,7 +161,7 @@ function drawBase(state, results) {
   if (data['heat-sources'].status === 'fulfilled') {
     const layer = heatSourceLayer(data['heat-sources'].value).addTo(map);
     state.layers['heat-sources'] = layer;
-    layerControl.addOverlay(layer, escapeHtml(t('layer.heatSources')));
+    layerControl.addOverlay(layer, escapeHtml(t('layer.heat-sources')));
     document.body.dataset.heatSourceCount = String(layer.getLayers().length);
     state.loaded.push('heat-sources');
   }

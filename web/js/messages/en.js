@@ -18,7 +18,7 @@ export default {
   'layer.districts': 'Districts',
   'layer.labels': 'District names',
   'layer.provinces': 'Provinces',
-  'layer.heatSources': 'Heat sources',
+  'layer.heat-sources': 'Heat sources',
   'layer.tiles': 'Online map',
   'layer.ban-zones': 'Ban zones',
   'layer.built-up-areas': 'Built-up areas',

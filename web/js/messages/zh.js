@@ -19,7 +19,7 @@ export default {
   'layer.districts': '区县',
   'layer.labels': '区县名称',
   'layer.provinces': '省界',
-  'layer.heatSources': '热源',
+  'layer.heat-sources': '热源',
   'layer.tiles': '在线底图',
   'layer.ban-zones': '禁燃区',
   'layer.built-up-areas': '建成区',

@@ -5,6 +5,7 @@
 import * as L from 'leaflet';
 import { t } from '../messages.js';
 import { unionOf } from '../shapes.js';
+import { takeClicks } from '../drawing.js';
 import { button, showMessage } from './ui.js';
 
 const CHOSEN_STYLE = { color: '#ff6d00', weight: 3, fillColor: '#ffb74d', fillOpacity: 0.45, interactive: false, pmIgnore: true, snapIgnore: true };
@@ -76,11 +77,8 @@ export function pickDistricts({ map, state, container, districtFeatureAt, done, 
     const district = districtFeatureAt(e.latlng);
     if (district) toggle(district);
   };
-  // while picking, a click picks: the popups of what was clicked would only get in the way
-  const noPopup = () => map.closePopup();
   map.on('click', onClick);
-  map.on('popupopen', noPopup);
-  map.getContainer().classList.add('az-picking');
+  takeClicks(map, true);
 
   async function makeZone() {
     make.disabled = true;
@@ -96,8 +94,7 @@ export function pickDistricts({ map, state, container, districtFeatureAt, done, 
 
   function finish() {
     map.off('click', onClick);
-    map.off('popupopen', noPopup);
-    map.getContainer().classList.remove('az-picking');
+    takeClicks(map, false);
     highlight.remove();
     view.remove();
   }

@@ -15,7 +15,7 @@ import { ApiError } from '../api.js';
 import { signInAgain } from '../session.js';
 import { t } from '../messages.js';
 import { dropFeature, editableLayer, layerOf, putFeature, saveFeature, deleteFeature, schemaOf } from '../features.js';
-import { dragShape, editVertices, stopEditing, cutHole } from '../drawing.js';
+import { cutHole, dragShape, editVertices, stopEditing, takeClicks } from '../drawing.js';
 import { clipTo } from '../shapes.js';
 import { attributeForm, fieldLabel } from './form.js';
 import { fieldsOf, missingRequired, propertiesFrom, storedProperties } from './schema-form.js';
@@ -246,9 +246,9 @@ export function createEditor(context) {
   function startClip() {
     const s = session;
     showMessage(s.ui.message, t('editor.clipHint'), 'hint');
-    map.getContainer().classList.add('az-picking');
+    takeClicks(map, true);
     map.once('click', async (e) => {
-      map.getContainer().classList.remove('az-picking');
+      takeClicks(map, false);
       const district = context.districtFeatureAt(e.latlng);
       if (!district || session !== s) return clearMessage(s.ui.message);
       try {

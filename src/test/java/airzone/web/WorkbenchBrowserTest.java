@@ -59,9 +59,11 @@ class WorkbenchBrowserTest extends WorkbenchBrowserContract {
             HttpResponse<String> union = service().send("POST", "/api/shapes/union", "{\"collection\":\"districts\",\"ids\":" + ids + "}",
                     "Content-Type", "application/json");
             assertThat(union.statusCode()).as(union.body()).isEqualTo(200);
-            Geometry expected = geometry(JSON.readTree(union.body()).get("geometry")).norm();
-            Geometry stored = geometry(item("ban-zones", saved[1]).get("geometry")).norm();
-            assertThat(stored.equalsExact(expected, 1e-9)).as("the saved zone is the service's union, vertex for vertex").isTrue();
+            Geometry expected = geometry(JSON.readTree(union.body()).get("geometry"));
+            Geometry stored = geometry(item("ban-zones", saved[1]).get("geometry"));
+            // the store keeps a MultiPolygon where the union is one Polygon: the same points, the same vertices
+            assertThat(stored.equalsTopo(expected)).as("the saved zone covers what the service's union covers").isTrue();
+            assertThat(stored.getNumPoints()).as("and has its vertices").isEqualTo(expected.getNumPoints());
         }
     }
 
@@ -111,7 +113,7 @@ class WorkbenchBrowserTest extends WorkbenchBrowserContract {
 
             double lon = center.get(0).asDouble();
             double lat = center.get(1).asDouble();
-            JsonNode ring = item("ban-zones", saved[1]).at("/geometry/coordinates/0");
+            JsonNode ring = exteriorRing(item("ban-zones", saved[1]).get("geometry"));
             assertThat(ring.size()).isGreaterThan(32);
             for (JsonNode p : ring) {
                 double s12 = Geodesic.WGS84.Inverse(lat, lon, p.get(1).asDouble(), p.get(0).asDouble()).s12;
@@ -130,16 +132,17 @@ class WorkbenchBrowserTest extends WorkbenchBrowserContract {
             page.openEditor("ban-zones", id, inside[0], inside[1]);
             page.press("editor-history");
             page.waitFor("the history", d -> page.all("[data-testid=history] li").size() == 3);
-            List<String> versions = page.all("[data-testid=history] li").stream().map(li -> li.getAttribute("data-version")).toList();
-            assertThat(versions).containsExactly("3", "2", "1");
+            List<Long> versions = page.all("[data-testid=history] li").stream().map(li -> Long.parseLong(li.getAttribute("data-version"))).toList();
+            assertThat(versions).as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
             assertThat(page.all("[data-testid=history] li").get(0).getText()).contains(RunningService.ADMIN).contains("名称");
-            page.driver().findElement(By.cssSelector("[data-testid=history] li[data-version='1'] .wb-history-version")).click();
+            long oldest = versions.get(2);
+            page.driver().findElement(By.cssSelector("[data-testid=history] li[data-version='" + oldest + "'] .wb-history-version")).click();
             page.screenshot("workbench-h2gis-8-history.png");
-            page.press("restore-1");
+            page.press("restore-" + oldest);
             page.waitFor("the restored version in the editor", d -> "第一版名称".equals(page.field("name")));
             JsonNode now = item("ban-zones", id);
             assertThat(now.at("/properties/name").asText()).isEqualTo("第一版名称");
-            assertThat(service().get("/ogc/collections/ban-zones/items/" + id).headers().firstValue("ETag")).hasValue("\"v4\"");
+            assertThat(Long.parseLong(etag("ban-zones", id).substring(1))).as("the restore is a new version").isGreaterThan(versions.get(0));
         }
     }
 
@@ -216,6 +219,7 @@ class WorkbenchBrowserTest extends WorkbenchBrowserContract {
             assertThat(page.testid("tool-from-districts").getText()).isEqualTo("From districts");
             // a tablet held upright: the panel leaves most of the map free
             page.driver().manage().window().setSize(new Dimension(768, 1024));
+            page.waitFor("the map at its new size", d -> ((Number) page.js("return airzoneMap.getSize().x")).intValue() == page.testid("map").getSize().width);
             page.press("tool-rectangle");
             double[] inside = interiorPoint(DISTRICT);
             page.view(inside[0], inside[1], 13);

@@ -80,8 +80,16 @@ final class WorkbenchPage implements AutoCloseable {
         return waitFor(what, condition, UI);
     }
 
+    /** Fails with what the page logged and the workbench said, so that a timeout explains itself. */
     <T> T waitFor(String what, Function<WebDriver, T> condition, Duration timeout) {
-        return new WebDriverWait(driver, timeout).withMessage(what).until(condition);
+        try {
+            return new WebDriverWait(driver, timeout).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String said = all("[data-testid=editor-message], [data-testid=workbench-message]").stream()
+                    .map(WebElement::getText).filter(t -> !t.isBlank()).toList().toString();
+            return fail("timed out waiting for " + what + "; the workbench says " + said + ", data-error '" + body("error")
+                    + "', the console " + consoleErrors());
+        }
     }
 
     WebElement testid(String id) {
@@ -138,7 +146,10 @@ final class WorkbenchPage implements AutoCloseable {
     /** Types into a form field (clearing it first) or picks an option of a select. */
     void fill(String property, String value) {
         WebElement field = waitFor("field " + property, d -> testid("field-" + property));
-        if ("select".equals(field.getTagName())) {
+        if ("date".equals(field.getAttribute("type"))) {
+            // typing into a date input follows the browser locale's field order; a planner uses its picker
+            js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", field, value);
+        } else if ("select".equals(field.getTagName())) {
             new Select(field).selectByValue(value);
         } else {
             field.clear();
@@ -155,13 +166,14 @@ final class WorkbenchPage implements AutoCloseable {
         String before = body("saved");
         press("editor-save");
         waitFor("the save", d -> !body("saved").equals(before) || "conflict".equals(body("editor"))
-                || !testid("editor-message").getText().isEmpty() && !"saving".equals(body("editor")));
-        if (body("saved").equals(before)) fail("not saved: " + testid("editor-message").getText());
+                || !"saving".equals(body("editor")) && !message().isEmpty());
+        if (body("saved").equals(before)) fail("not saved: " + message());
         return body("saved");
     }
 
+    /** What the editor's message line says; empty when there is no editor. */
     String message() {
-        return testid("editor-message").getText();
+        return all("[data-testid=editor-message]").stream().map(WebElement::getText).findFirst().orElse("");
     }
 
     /** Opens the editor of a feature on the map through its popup's edit button. */
