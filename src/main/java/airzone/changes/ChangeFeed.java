@@ -74,7 +74,8 @@ public final class ChangeFeed implements AutoCloseable {
         Subscription subscription = new Subscription(sink, senders, live::remove);
         if (after == null || after > cursor) {
             synchronized (handOver) {
-                if (join(subscription)) subscription.offer(s -> s.ready(cursor));
+                long newest = cursor;
+                if (join(subscription)) subscription.offer(s -> s.ready(newest));
             }
             return;
         }

@@ -208,7 +208,12 @@ public final class HttpServer {
 
     public HttpServer start(int port) {
         changeFeed.start();
-        app.start(port);
+        try {
+            app.start(port);
+        } catch (RuntimeException e) {
+            changeFeed.close();
+            throw e;
+        }
         return this;
     }
 
