@@ -3,7 +3,6 @@ package airzone.http;
 import airzone.RunningService;
 import airzone.ZoneEdits;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +36,6 @@ abstract class ChangesApiContract extends ServiceContract {
     static final int IDLE_TIMEOUT_S = 4;
     static final Duration ARRIVAL = Duration.ofSeconds(2);
     private static final Duration QUIET = Duration.ofMillis(1500);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     ZoneEdits edits;
     String planner;
@@ -232,11 +230,4 @@ abstract class ChangesApiContract extends ServiceContract {
         return zone.path().substring(zone.path().lastIndexOf('/') + 1);
     }
 
-    static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }
