@@ -25,13 +25,15 @@ public final class RunningService implements AutoCloseable {
     private final App app;
     private final Path dataDir;
     private final AutoCloseable database;
+    private final TestDatabases.Postgis postgis;
     private final HttpClient client = HttpClient.newHttpClient();
     private boolean stopped;
 
-    private RunningService(App app, Path dataDir, AutoCloseable database) {
+    private RunningService(App app, Path dataDir, AutoCloseable database, TestDatabases.Postgis postgis) {
         this.app = app;
         this.dataDir = dataDir;
         this.database = database;
+        this.postgis = postgis;
     }
 
     public static RunningService start(Store store) {
@@ -40,9 +42,9 @@ public final class RunningService implements AutoCloseable {
 
     /** @param settings extra AIRZONE_* variables, as the environment would give them */
     public static RunningService start(Store store, Map<String, String> settings) {
-        if (store == Store.H2GIS) return launch(settings, () -> { });
+        if (store == Store.H2GIS) return launch(settings, () -> { }, null);
         TestDatabases.Postgis pg = TestDatabases.freshPostgis();
-        return launch(withDatabase(settings, pg.url(), pg.user(), pg.password()), pg);
+        return launch(withDatabase(settings, pg.url(), pg.user(), pg.password()), pg, pg);
     }
 
     /**
@@ -50,7 +52,7 @@ public final class RunningService implements AutoCloseable {
      * starts its own cluster, say); only the data directory is removed on close.
      */
     public static RunningService startOn(String dbUrl, String dbUser, String dbPassword, Map<String, String> settings) {
-        return launch(withDatabase(settings, dbUrl, dbUser, dbPassword), () -> { });
+        return launch(withDatabase(settings, dbUrl, dbUser, dbPassword), () -> { }, null);
     }
 
     /**
@@ -58,7 +60,7 @@ public final class RunningService implements AutoCloseable {
      * filesystem mounted for the test, say); the directory is left as it is on close.
      */
     public static RunningService startIn(Path dataDir, Map<String, String> settings) {
-        return launchIn(dataDir, settings, () -> { });
+        return launchIn(dataDir, settings, () -> { }, null);
     }
 
     private static Map<String, String> withDatabase(Map<String, String> settings, String url, String user, String password) {
@@ -69,7 +71,7 @@ public final class RunningService implements AutoCloseable {
         return env;
     }
 
-    private static RunningService launch(Map<String, String> settings, AutoCloseable database) {
+    private static RunningService launch(Map<String, String> settings, AutoCloseable database, TestDatabases.Postgis postgis) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("airzone-test");
@@ -82,16 +84,16 @@ public final class RunningService implements AutoCloseable {
             } finally {
                 deleteTree(dataDir);
             }
-        });
+        }, postgis);
     }
 
     /** @param cleanUp run on close after the service stopped */
-    private static RunningService launchIn(Path dataDir, Map<String, String> settings, AutoCloseable cleanUp) {
+    private static RunningService launchIn(Path dataDir, Map<String, String> settings, AutoCloseable cleanUp, TestDatabases.Postgis postgis) {
         Map<String, String> env = new java.util.HashMap<>(settings);
         env.putIfAbsent("AIRZONE_BOOTSTRAP_ADMIN", ADMIN + ":" + ADMIN_PASSWORD);
         env.put("AIRZONE_PORT", "0");
         env.put("AIRZONE_DATA_DIR", dataDir.toString());
-        return new RunningService(App.start(Config.from(env, new String[0])), dataDir, cleanUp);
+        return new RunningService(App.start(Config.from(env, new String[0])), dataDir, cleanUp, postgis);
     }
 
     public String baseUrl() {
@@ -110,6 +112,15 @@ public final class RunningService implements AutoCloseable {
     /** The service's AIRZONE_DATA_DIR (embedded store, working files under tmp/). */
     public Path dataDir() {
         return dataDir;
+    }
+
+    /**
+     * The PostGIS schema {@link #start} made for this service and drops on close, for a test that needs a
+     * second instance or a bare connection on the same database.
+     */
+    public TestDatabases.Postgis postgis() {
+        if (postgis == null) throw new IllegalStateException("this service does not run on a PostGIS schema of its own");
+        return postgis;
     }
 
     public App app() {

@@ -37,6 +37,10 @@ public final class ApiError extends RuntimeException {
         return new ApiError(405, detail);
     }
 
+    public static ApiError notAcceptable(String detail) {
+        return new ApiError(406, detail);
+    }
+
     public static ApiError preconditionFailed(String detail) {
         return new ApiError(412, detail);
     }

@@ -1,6 +1,7 @@
 package airzone.http;
 
 import airzone.Config;
+import airzone.changes.ChangeFeed;
 import airzone.auth.AccountProblem;
 import airzone.auth.LoginThrottle;
 import airzone.auth.Sessions;
@@ -26,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -36,7 +38,11 @@ public final class HttpServer {
 
     private static final long STARTUP_WAIT_SECONDS = 60;
 
+    /** A quiet change stream gets a comment this often at most, and always within half the idle timeout. */
+    private static final long KEEP_ALIVE_MILLIS = 15_000;
+
     private final Javalin app;
+    private final ChangeFeed changeFeed;
 
     /** @param ready counted down once the store is seeded and the derived layers are current */
     public HttpServer(Config config, FeatureStore store, DerivedLayers derived, Screener screener, BatchJobs jobs,
@@ -49,6 +55,8 @@ public final class HttpServer {
         EditController edit = new EditController(edits, config.maxBodyBytes());
         HistoryController history = new HistoryController(store, edits);
         ShapesController shapes = new ShapesController(store, edits.validator(), config.maxBodyBytes());
+        changeFeed = new ChangeFeed(store, Duration.ofMillis(Math.min(KEEP_ALIVE_MILLIS, config.idleTimeoutSeconds() * 1000L / 2)));
+        ChangesController changes = new ChangesController(changeFeed);
         ServiceController service = new ServiceController(config, store, ready);
         RulesController rules = new RulesController(derived, screener);
         SiteReader sites = new SiteReader(screener.catalogues(), config.maxSiteAreaKm2());
@@ -110,6 +118,7 @@ public final class HttpServer {
         app.post("/api/shapes/union", shapes::union);
         app.post("/api/shapes/clip", shapes::clip);
         app.post("/api/shapes/circle", shapes::circle);
+        app.get("/api/changes", changes::changes);
         app.get("/health", service::health);
         app.get("/api/config", service::webConfig);
         app.get("/api/rules", rules::list);
@@ -198,7 +207,13 @@ public final class HttpServer {
     }
 
     public HttpServer start(int port) {
-        app.start(port);
+        changeFeed.start();
+        try {
+            app.start(port);
+        } catch (RuntimeException e) {
+            changeFeed.close();
+            throw e;
+        }
         return this;
     }
 
@@ -207,7 +222,9 @@ public final class HttpServer {
         return app.port();
     }
 
+    /** Ends the change streams first, so each closes cleanly rather than with its connection. */
     public void stop() {
+        changeFeed.close();
         app.stop();
     }
 }

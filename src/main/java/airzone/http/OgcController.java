@@ -66,11 +66,7 @@ final class OgcController {
     void api(Context ctx) {
         ObjectNode doc = GeoJson.parseObject(openApiTemplate);
         doc.putArray("servers").addObject().put("url", Links.base(ctx) + "/ogc");
-        try {
-            CachedBody.send(ctx, GeoJson.MAPPER.writeValueAsBytes(doc), OPENAPI);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        send(ctx, doc, OPENAPI);
     }
 
     void collections(Context ctx) {
@@ -131,8 +127,12 @@ final class OgcController {
                 .put("$id", schemaUrl(Links.base(ctx) + "/ogc", info))
                 .put("title", title(info));
         schema.setAll(rules);
+        send(ctx, schema, JSON_SCHEMA);
+    }
+
+    private static void send(Context ctx, ObjectNode document, String type) {
         try {
-            CachedBody.send(ctx, GeoJson.MAPPER.writeValueAsBytes(schema), JSON_SCHEMA);
+            CachedBody.send(ctx, GeoJson.MAPPER.writeValueAsBytes(document), type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,7 @@
 package airzone.http;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,12 +45,56 @@ final class PerClientRequests extends HandlerWrapper {
             baseRequest.setHandled(true);
             return;
         }
+        boolean goesOn = false;
         try {
             super.handle(target, baseRequest, request, response);
+            // a stream (server-sent events) goes on without a thread once handle returns; it keeps its permit
+            // until it ends, so one address cannot open streams without limit. Jetty completes an async request
+            // only after this returns, so the listener cannot miss the end.
+            if (request.isAsyncStarted()) {
+                request.getAsyncContext().addListener(new Release(address, permits));
+                goesOn = true;
+            }
         } finally {
-            permits.release();
-            // a client that has gone quiet leaves nothing behind
-            running.computeIfPresent(address, (a, p) -> p.availablePermits() == limit ? null : p);
+            if (!goesOn) release(address, permits);
+        }
+    }
+
+    private void release(String address, Semaphore permits) {
+        permits.release();
+        // a client that has gone quiet leaves nothing behind
+        running.computeIfPresent(address, (a, p) -> p.availablePermits() == limit ? null : p);
+    }
+
+    /** Gives the permit back when an async request ends; Jetty calls onComplete after an error or timeout too. */
+    private final class Release implements AsyncListener {
+        private final String address;
+        private final Semaphore permits;
+
+        Release(String address, Semaphore permits) {
+            this.address = address;
+            this.permits = permits;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            release(address, permits);
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            // onComplete follows
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            // onComplete follows
+        }
+
+        /** A new async cycle of the same request drops its listeners unless they register again. */
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
         }
     }
 }

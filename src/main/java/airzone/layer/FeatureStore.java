@@ -66,6 +66,23 @@ public interface FeatureStore extends AutoCloseable {
     /** The audit trail from {@code since} on, oldest first. */
     List<AuditEntry> audit(Instant since, int limit);
 
+    /**
+     * Audit lines with a seq greater than {@code seq}, in seq order, at most {@code limit}: how the live
+     * changes follow the trail. Seqs are handed out as lines are written, so a transaction still open
+     * can commit a smaller one later.
+     */
+    List<AuditEntry> auditAfter(long seq, int limit);
+
+    /** The seq of the newest audit line; 0 when there is none. */
+    long newestAuditSeq();
+
+    /**
+     * {@code listener} runs after each transaction this instance commits, so that a reader of
+     * {@link #auditAfter} need not wait for its next poll; it must return at once. Other instances'
+     * commits it cannot see. One listener; a second replaces the first.
+     */
+    void onCommit(Runnable listener);
+
     UserStore users();
 
     /**

@@ -36,6 +36,8 @@ public final class DerivedLayers {
     private static final String PARAMETERS = "rule-parameters";
     private static final String FINGERPRINT = "derived-fingerprint:";
     static final String BORDER_RULE = "border-consultation";
+    /** The audit action of a parameter change, which the live changes pass on. */
+    public static final String RULES_ACTION = "rules";
 
     private final FeatureStore store;
     private final RuleBook book;
@@ -59,7 +61,7 @@ public final class DerivedLayers {
      */
     public synchronized RuleParameters change(JsonNode changes, String user) {
         RuleParameters updated = book.apply(parameters(), changes);
-        store.putSetting(PARAMETERS, updated.values().toString(), new AuditLine(user, "rules", changes));
+        store.putSetting(PARAMETERS, updated.values().toString(), new AuditLine(user, RULES_ACTION, changes));
         recompute();
         return updated;
     }

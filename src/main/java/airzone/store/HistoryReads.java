@@ -7,6 +7,7 @@ import org.locationtech.jts.io.WKBReader;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +45,33 @@ final class HistoryReads {
 
     /** Changes at or after {@code since}, oldest first, at most {@code limit}. */
     List<AuditEntry> audit(Instant since, int limit) {
-        return pool.read("reading the audit trail", c -> {
+        return entries("reading the audit trail", "at >= ?", ps -> ps.setObject(1, Jdbc.timestamp(since)), limit);
+    }
+
+    /** Lines after {@code seq}, in seq order, at most {@code limit} (the primary key makes this an index range). */
+    List<AuditEntry> auditAfter(long seq, int limit) {
+        return entries("reading the audit trail after line " + seq, "seq > ?", ps -> ps.setLong(1, seq), limit);
+    }
+
+    /** The seq of the last audit line written; 0 for none. */
+    long newestAuditSeq() {
+        return pool.read("reading the newest audit line", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM audit"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private interface Bind {
+        void to(PreparedStatement ps) throws SQLException;
+    }
+
+    private List<AuditEntry> entries(String doing, String condition, Bind bind, int limit) {
+        return pool.read(doing, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT seq, at, username, action, collection, feature_id, version, detail "
-                    + "FROM audit WHERE at >= ? ORDER BY seq LIMIT ?")) {
-                ps.setObject(1, Jdbc.timestamp(since));
+                    + "FROM audit WHERE " + condition + " ORDER BY seq LIMIT ?")) {
+                bind.to(ps);
                 ps.setInt(2, limit);
                 List<AuditEntry> entries = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {

@@ -147,6 +147,21 @@ abstract class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
+    public List<AuditEntry> auditAfter(long seq, int limit) {
+        return history.auditAfter(seq, limit);
+    }
+
+    @Override
+    public long newestAuditSeq() {
+        return history.newestAuditSeq();
+    }
+
+    @Override
+    public void onCommit(Runnable listener) {
+        pool.onCommit(listener);
+    }
+
+    @Override
     public UserStore users() {
         return users;
     }

@@ -28,6 +28,7 @@ final class Pool {
     private final Dialect dialect;
     private final DiskSpace disk;
     private final Predicate<SQLException> databaseClosed;
+    private volatile Runnable committed = () -> { };
 
     /**
      * @param disk           the reserve kept on the database's own filesystem, checked before every write;
@@ -40,6 +41,11 @@ final class Pool {
         this.dialect = dialect;
         this.disk = disk;
         this.databaseClosed = databaseClosed;
+    }
+
+    /** {@code listener} runs after every transaction this pool commits (H2's sync included); it must return at once. */
+    void onCommit(Runnable listener) {
+        committed = listener;
     }
 
     Dialect dialect() {
@@ -72,6 +78,7 @@ final class Pool {
                             sync.execute(dialect.syncAfterCommit());
                         }
                     }
+                    committed.run();
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(c);

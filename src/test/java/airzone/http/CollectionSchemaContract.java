@@ -2,14 +2,11 @@ package airzone.http;
 
 import airzone.ZoneEdits;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class CollectionSchemaContract extends ServiceContract {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String POLYGON = "{\"type\":\"Polygon\",\"coordinates\":"
             + "[[[119.50,39.90],[119.52,39.90],[119.52,39.92],[119.50,39.92],[119.50,39.90]]]}";
@@ -164,11 +160,4 @@ abstract class CollectionSchemaContract extends ServiceContract {
         return names;
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -2,12 +2,10 @@ package airzone.http;
 
 import airzone.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** OGC API Part 4 writes with logins, ETags, history, restore and audit; runs once per store. */
 abstract class EditApiContract extends ServiceContract {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String ZONE = """
             {"type":"Feature","properties":{"name":"测试禁燃区","class":"III","note":"%s"},
              "geometry":{"type":"Polygon","coordinates":[[[119.50,39.90],[119.52,39.90],[119.52,39.92],[119.50,39.92],[119.50,39.90]]]}}""";
@@ -257,11 +254,4 @@ abstract class EditApiContract extends ServiceContract {
         return created.headers().firstValue("Location").orElseThrow().substring(service.baseUrl().length());
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

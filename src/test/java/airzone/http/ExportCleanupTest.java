@@ -183,6 +183,21 @@ class ExportCleanupTest {
         }
 
         @Override
+        public List<AuditEntry> auditAfter(long seq, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long newestAuditSeq() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void onCommit(Runnable listener) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public UserStore users() {
             throw new UnsupportedOperationException();
         }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With AIRZONE_PUBLIC_READ=false nothing is read without a login, but the page, /health and signing in stay open. */
+/** With AIRZONE_PUBLIC_READ=false nothing is read without a login (shapes and live changes included), but the page, /health and signing in stay open. */
 class PrivateReadTest extends ServiceContract {
 
     @Override
@@ -30,5 +30,17 @@ class PrivateReadTest extends ServiceContract {
         assertThat(service.get("/health").statusCode()).isEqualTo(200);
         assertThat(service.get("/").statusCode()).isEqualTo(200);
         assertThat(service.get("/api/session").body()).contains("\"publicRead\":false");
+    }
+
+    @Test
+    void theDrawingHelpersAndTheLiveChangesNeedALoginToo() throws Exception {
+        String circle = "{\"center\":[119.6,39.9],\"radius_m\":1000}";
+        assertThat(service.send("POST", "/api/shapes/circle", circle, "Content-Type", "application/json").statusCode()).isEqualTo(401);
+        assertThat(service.send("POST", "/api/shapes/circle", circle, "Content-Type", "application/json",
+                "Authorization", RunningService.adminAuth()).statusCode()).isEqualTo(200);
+        assertThat(service.get("/api/changes", "Accept", "text/event-stream").statusCode()).isEqualTo(401);
+        try (EventStream stream = EventStream.open(service.baseUrl() + "/api/changes", "Authorization", RunningService.adminAuth())) {
+            assertThat(stream.expect(java.time.Duration.ofSeconds(2)).name()).isEqualTo("ready");
+        }
     }
 }

@@ -1,15 +1,22 @@
 package airzone.http;
 
 import airzone.RunningService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 /** A test class that talks to one running service, started once for the class, on the store its subclass names. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServiceContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     protected RunningService service;
 
@@ -28,5 +35,14 @@ abstract class ServiceContract {
     @AfterAll
     void stop() throws Exception {
         service.close();
+    }
+
+    /** A response body as JSON. */
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -2,7 +2,6 @@ package airzone.http;
 
 import airzone.rules.GeodesicOracle;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -10,8 +9,6 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class ShapesApiContract extends ServiceContract {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** 海港区 and 山海关区 of Qinhuangdao: neighbours whose shared border the source draws vertex for vertex. */
     private static final String HAIGANG = "130302";
     private static final String SHANHAIGUAN = "130303";
@@ -209,11 +205,4 @@ abstract class ShapesApiContract extends ServiceContract {
         }
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,0 +1,10 @@
+package airzone.http;
+
+import airzone.RunningService;
+
+class ChangesApiH2gisTest extends ChangesApiContract {
+    @Override
+    protected RunningService.Store store() {
+        return RunningService.Store.H2GIS;
+    }
+}
