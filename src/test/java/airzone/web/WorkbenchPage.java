@@ -85,6 +85,7 @@ final class WorkbenchPage implements AutoCloseable {
         try {
             return new WebDriverWait(driver, timeout).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("timed-out-" + what.replaceAll("[^A-Za-z0-9]+", "-") + ".png");
             String said = all("[data-testid=editor-message], [data-testid=workbench-message]").stream()
                     .map(WebElement::getText).filter(t -> !t.isBlank()).toList().toString();
             return fail("timed out waiting for " + what + "; the workbench says " + said + ", data-error '" + body("error")
