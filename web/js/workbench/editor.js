@@ -116,7 +116,8 @@ export function createEditor(context) {
       actions.append(button(t('editor.history'), 'editor-history', () => history()));
       actions.append(button(t('editor.delete'), 'editor-delete', (e) => confirmDelete(e.currentTarget)));
     }
-    container.replaceChildren(title, tools, form, actions, message, side);
+    // what just happened (a refusal, the conflict view, the history) comes first, above the form
+    container.replaceChildren(title, message, side, tools, form, actions);
     container.hidden = false;
     s.ui = { read, fill, focus, message, side, saveButton, focusFirst: () => focus(s.fields[0]?.name) };
   }

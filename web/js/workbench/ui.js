@@ -16,6 +16,7 @@ export function showMessage(element, text, kind) {
   element.textContent = text;
   element.dataset.kind = kind;
   element.hidden = false;
+  element.scrollIntoView({ block: 'nearest' });
 }
 
 export function clearMessage(element) {
