@@ -5,6 +5,8 @@ import * as L from 'leaflet';
 import { escapeHtml, isTrue } from './text.js';
 import { codeText, t } from './messages.js';
 import { SNAP_TARGET } from './drawing.js';
+import { fetchCollection } from './ogc.js';
+import { finer, simplifyLevel } from './detail.js';
 
 export const STYLE = {
   // the seed cities are what planners work on: warm fill; neighbours stay quiet grey context
@@ -32,10 +34,14 @@ export function districtStyle(properties) {
 
 // where the outlines come from, and that they are not official boundaries (see gis-data/)
 
-/** Filled district polygons; each path carries classes tests and CSS can find. */
-export function districtLayer(collection) {
+/**
+ * Filled district polygons; each path carries classes tests and CSS can find. `simplify`: the level
+ * the outlines in `collection` were simplified at (see loadedSimplify).
+ */
+export function districtLayer(collection, simplify = 0) {
   return L.geoJSON(collection, {
     ...SNAP_TARGET, // planners trace district boundaries when they draw
+    simplify,
     attribution: escapeHtml(t('layer.districtSource')),
     style: (feature) => ({
       ...districtStyle(feature.properties),
@@ -74,11 +80,60 @@ function districtPopup(feature) {
 }
 
 /** Province outlines only: they frame the districts and show where cross-border rules start. */
-export function provinceLayer(collection) {
+export function provinceLayer(collection, simplify = 0) {
   return L.geoJSON(collection, {
+    simplify,
     pane: 'provinces',
     interactive: false,
     style: () => ({ ...STYLE.province, className: 'az-province' }),
+  });
+}
+
+/**
+ * The simplification, in metres, of the outlines a district or province layer holds now: one of the
+ * service's levels, or 0 for the stored, full-precision geometry. Whatever needs true vertices
+ * (snapping to a border, measuring along it) must find 0 here; keepDetailed loads them once the
+ * map is zoomed in to about a city.
+ */
+export function loadedSimplify(layer) {
+  return layer.options.simplify ?? 0;
+}
+
+/**
+ * Keeps a district or province layer as detailed as the view needs (detail.js): whenever the map
+ * has moved past what the layer holds, fetches the finer outlines and puts each into the path that
+ * draws it, so popups, styles, listeners and the features other modules hold (state.districts) stay;
+ * then the layer fires 'simplify'. Zooming out keeps what is loaded.
+ */
+export function keepDetailed(map, layer, collectionId, levels) {
+  let loading = false;
+  const refine = async () => {
+    const wanted = simplifyLevel(map.getZoom(), map.getCenter().lat, window.devicePixelRatio, levels);
+    if (loading || !finer(wanted, loadedSimplify(layer))) return;
+    loading = true;
+    try {
+      replaceOutlines(layer, await fetchCollection(collectionId, wanted));
+      layer.options.simplify = wanted;
+      layer.fire('simplify');
+    } catch (error) {
+      console.warn(`${collectionId}: the finer outlines did not load; keeping these until the map moves again:`, error);
+      return;
+    } finally {
+      loading = false;
+    }
+    refine(); // the map may have zoomed in further meanwhile
+  };
+  map.on('moveend', refine);
+  refine();
+}
+
+function replaceOutlines(layer, collection) {
+  const byId = new Map(collection.features.map((f) => [f.id, f.geometry]));
+  layer.eachLayer((path) => {
+    const geometry = byId.get(path.feature.id);
+    if (!geometry) return;
+    path.feature.geometry = geometry;
+    path.setLatLngs(L.GeoJSON.coordsToLatLngs(geometry.coordinates, geometry.type === 'Polygon' ? 1 : 2));
   });
 }
 

@@ -1,7 +1,9 @@
 // Entry point of the web map: builds the map, loads the layers from the OGC API and wires the
 // controls. Works offline: with no tile server configured, the district layer is the base map.
 //
-// Every request starts at once. The base map (districts, provinces, heat sources) draws as soon as
+// Every request starts at once. The district and province outlines come simplified to what the
+// view can show (detail.js; the levels are in /api/config, asked for beside the session) and
+// finer as the map zooms in. The base map (districts, provinces, heat sources) draws as soon as
 // those three are in; each planning overlay then draws when its own collection arrives, so the
 // big border-buffer layer never holds up the first paint. Panes (layers.js, zones.js) keep the
 // drawing order whatever the order of arrival.
@@ -14,6 +16,8 @@
 //                        layers first ("districts,provinces,heat-sources"), then the overlays
 //   data-complete        "true" once every collection has been drawn or has failed
 //   data-district-count  district polygons drawn;  data-heat-source-count  plants drawn
+//   data-district-simplify  the simplification of the district outlines drawn now, in metres
+//                        (0: the stored geometry; layers.js, loadedSimplify)
 //   data-error           set when a layer could not be loaded (also logged with console.error)
 //   data-view            "overview" or the city the map last flew to
 //   data-session, data-user, data-role   who is signed in (session.js)
@@ -27,7 +31,8 @@
 
 import * as L from 'leaflet';
 import { fetchCollection, fetchConfig, fetchRules } from './ogc.js';
-import { createPanes, districtLayer, heatSourceLayer, provinceLayer } from './layers.js';
+import { createPanes, districtLayer, heatSourceLayer, keepDetailed, loadedSimplify, provinceLayer } from './layers.js';
+import { simplifyLevel } from './detail.js';
 import { OVERLAYS, createZonePanes, installPatterns, zoneLayers } from './zones.js';
 import { LabelLayer } from './labels.js';
 import { fitLegend, legendControl, setLegendParameter, showLegendRows } from './legend.js';
@@ -42,6 +47,8 @@ import { followChanges } from './live.js';
 import { readFeature } from './features.js';
 
 const BASE = ['districts', 'provinces', 'heat-sources'];
+// the layers the service offers simplified for drawing (…/items?simplify=)
+const SIMPLIFIED = new Set(['districts', 'provinces']);
 // a phone or a short window: the layer switcher and the legend start folded
 const SMALL = window.innerWidth < 700 || window.innerHeight < 640;
 
@@ -64,6 +71,11 @@ start(createState()).catch((error) => fail(error));
 
 /** Who is signed in decides first whether the layers may be asked for at all. */
 async function start(state) {
+  // open to anonymous visitors too; the first request for the districts needs its levels of detail
+  const config = fetchConfig().catch((error) => {
+    console.warn('no /api/config: no online base map, and the outlines at full precision:', error);
+    return {};
+  });
   const { publicRead, user } = await initSession(document.getElementById('session'));
   if (!publicRead) {
     onUserChange((signedIn) => { if (!signedIn) window.location.reload(); });
@@ -73,17 +85,19 @@ async function start(state) {
       status.textContent = t('status.loading');
     }
   }
-  await main(state);
+  await main(state, config);
 }
 
-async function main(state) {
+async function main(state, config) {
+  // the level for the opening view (the view fitted to the planning cities below is as wide, and needs no other)
+  const levels = (await config).simplifyLevels ?? [];
+  const detail = { levels, simplify: simplifyLevel(map.getZoom(), map.getCenter().lat, window.devicePixelRatio, levels) };
   // start everything now; every promise gets its handler at once, so a failure is reported once,
   // by this page, and never as an "uncaught (in promise)" error
   // (the browser runs about six requests at a time: the small ones first, then the border buffers,
   // by far the largest, so that they hold one connection while the other overlays pass by)
-  const base = Promise.allSettled(BASE.map((id) => fetchCollection(id)));
-  fetchConfig().then((config) => addTiles(state, config),
-      (error) => console.warn('no /api/config, running without an online base map:', error));
+  const base = Promise.allSettled(BASE.map((id) => fetchCollection(id, SIMPLIFIED.has(id) ? detail.simplify : 0)));
+  config.then((c) => addTiles(state, c));
   fetchRules().then((book) => { state.rules = book; },
       (error) => console.warn('no /api/rules, popups show document file names instead of titles:', error));
   const requested = {};
@@ -96,7 +110,7 @@ async function main(state) {
   let loaded;
   followChanges(state, new Promise((resolve) => { loaded = resolve; }));
 
-  drawBase(state, await base);
+  drawBase(state, await base, detail);
   const layers = addOverlays(state);
   const editor = workbench(map, state, (latlng) => districtFeatureAt(state, latlng));
   editFromPopups(editor);
@@ -126,8 +140,11 @@ function settle(promise) {
   return promise.then((value) => ({ ok: true, value }), (error) => ({ ok: false, error }));
 }
 
-/** The first paint: districts with their labels, province outlines, heat sources. */
-function drawBase(state, results) {
+/**
+ * The first paint: districts with their labels, province outlines, heat sources. `detail`: the
+ * level the outlines came in, and the levels the service has for when the map zooms in.
+ */
+function drawBase(state, results, detail) {
   const data = Object.fromEntries(BASE.map((id, i) => [id, results[i]]));
   for (const id of BASE) {
     if (data[id].status === 'rejected') state.failures.push(`${id}: ${data[id].reason.message}`);
@@ -144,9 +161,13 @@ function drawBase(state, results) {
   if (data.districts.status === 'fulfilled') {
     const districts = data.districts.value;
     state.districts = districts;
-    const layer = districtLayer(districts).addTo(map);
+    const layer = districtLayer(districts, detail.simplify).addTo(map);
     layerControl.addOverlay(layer, escapeHtml(t('layer.districts')));
     const overview = fitToPlanningCities(districts, layer);
+    const showDetail = () => { document.body.dataset.districtSimplify = String(loadedSimplify(layer)); };
+    layer.on('simplify', showDetail);
+    showDetail();
+    keepDetailed(map, layer, 'districts', detail.levels);
     state.labels = new LabelLayer(districts).addTo(map);
     layerControl.addOverlay(state.labels, escapeHtml(t('layer.labels')));
     cityNavigation(document.getElementById('city-nav'), map, districts, overview);
@@ -154,8 +175,9 @@ function drawBase(state, results) {
     state.loaded.push('districts');
   }
   if (data.provinces.status === 'fulfilled') {
-    const layer = provinceLayer(data.provinces.value).addTo(map);
+    const layer = provinceLayer(data.provinces.value, detail.simplify).addTo(map);
     layerControl.addOverlay(layer, escapeHtml(t('layer.provinces')));
+    keepDetailed(map, layer, 'provinces', detail.levels);
     state.loaded.push('provinces');
   }
   if (data['heat-sources'].status === 'fulfilled') {

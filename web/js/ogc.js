@@ -9,9 +9,12 @@ const GEOJSON = 'application/geo+json, application/json';
 /**
  * Every feature of a collection as one GeoJSON FeatureCollection. Follows `next` links while the
  * server reports more matches than we have, so a layer that outgrows one page still draws whole.
+ * `simplify` (metres, one of the service's levels; detail.js) asks for district or province
+ * outlines simplified for drawing; 0 for the stored geometry.
  */
-export async function fetchCollection(collectionId) {
-  let url = new URL(`ogc/collections/${encodeURIComponent(collectionId)}/items?limit=${PAGE_SIZE}`,
+export async function fetchCollection(collectionId, simplify = 0) {
+  const detail = simplify ? `&simplify=${simplify}` : '';
+  let url = new URL(`ogc/collections/${encodeURIComponent(collectionId)}/items?limit=${PAGE_SIZE}${detail}`,
       document.baseURI);
   const features = [];
   let numberMatched;

@@ -16,7 +16,7 @@ public final class GeoJson {
     /** Thread-safe once configured; configured here only. */
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private static final int DECIMALS = 7;
+    static final int DECIMALS = 7;
 
     private GeoJson() {
     }

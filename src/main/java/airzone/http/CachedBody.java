@@ -6,7 +6,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Sends a body with a strong ETag and answers a matching If-None-Match with 304 and no body. */
+/**
+ * Sends a body with a strong ETag and answers a matching If-None-Match with 304 and no body. Browsers
+ * may keep it but must ask again before each use (an edit can change a collection at any moment), so
+ * a second visit to the map costs a 304 per layer instead of its megabytes.
+ */
 final class CachedBody {
 
     private CachedBody() {
@@ -18,6 +22,7 @@ final class CachedBody {
 
     static void send(Context ctx, byte[] body, String contentType, String etag) {
         ctx.header("ETag", etag);
+        ctx.header("Cache-Control", "no-cache");
         if (matches(ctx.header("If-None-Match"), etag)) {
             ctx.status(304);
             return;

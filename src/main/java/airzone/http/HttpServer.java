@@ -11,6 +11,7 @@ import airzone.edit.Edits;
 import airzone.edit.InvalidFeature;
 import airzone.layer.EditRefused;
 import airzone.layer.FeatureStore;
+import airzone.layer.SimplifiedViews;
 import airzone.rules.DerivedLayers;
 import airzone.rules.InvalidParameter;
 import airzone.screen.BatchInput;
@@ -51,7 +52,7 @@ public final class HttpServer {
         LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
         Authentication authentication = new Authentication(config.publicRead(), users, sessions, throttle);
         AuthController auth = new AuthController(authentication, users, sessions, throttle, config.publicRead());
-        OgcController ogc = new OgcController(store);
+        OgcController ogc = new OgcController(store, new SimplifiedViews(store));
         EditController edit = new EditController(edits, config.maxBodyBytes());
         HistoryController history = new HistoryController(store, edits);
         ShapesController shapes = new ShapesController(store, edits.validator(), config.maxBodyBytes());

@@ -8,6 +8,7 @@ import airzone.layer.CollectionInfo;
 import airzone.layer.Feature;
 import airzone.layer.FeaturePage;
 import airzone.layer.FeatureStore;
+import airzone.layer.SimplifiedViews;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -39,10 +40,12 @@ final class OgcController {
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features");
 
     private final FeatureStore store;
+    private final SimplifiedViews simplified;
     private final String openApiTemplate;
 
-    OgcController(FeatureStore store) {
+    OgcController(FeatureStore store, SimplifiedViews simplified) {
         this.store = store;
+        this.simplified = simplified;
         this.openApiTemplate = resource("ogc/openapi.json");
     }
 
@@ -66,6 +69,7 @@ final class OgcController {
     void api(Context ctx) {
         ObjectNode doc = GeoJson.parseObject(openApiTemplate);
         doc.putArray("servers").addObject().put("url", Links.base(ctx) + "/ogc");
+        SimplifiedViews.LEVELS.forEach(((ObjectNode) doc.at("/components/parameters/simplify/schema")).putArray("enum")::add);
         send(ctx, doc, OPENAPI);
     }
 
@@ -87,7 +91,9 @@ final class OgcController {
         int limit = QueryParams.limit(ctx);
         int offset = QueryParams.offset(ctx);
         Bbox bbox = QueryParams.bbox(ctx);
+        Integer simplify = QueryParams.simplify(ctx, info);
         FeaturePage page = store.items(info.id(), bbox, limit, offset);
+        if (simplify != null) page = simplified.simplified(info.id(), page, simplify);
 
         List<Map<String, Object>> links = new ArrayList<>();
         links.add(Links.link(Links.withParams(ctx, Map.of("limit", "" + limit, "offset", "" + offset)), "self", GEOJSON, "this page"));

@@ -1,6 +1,9 @@
 package airzone.http;
 
 import airzone.layer.Bbox;
+import airzone.layer.Catalog;
+import airzone.layer.CollectionInfo;
+import airzone.layer.SimplifiedViews;
 import io.javalin.http.Context;
 
 /** Parsing and checking of the OGC paging and filter parameters; every message names its parameter. */
@@ -58,6 +61,22 @@ final class QueryParams {
         if (bbox.minLon() > bbox.maxLon()) throw ApiError.badRequest("bbox minLon is greater than maxLon");
         if (bbox.minLat() > bbox.maxLat()) throw ApiError.badRequest("bbox minLat is greater than maxLat");
         return bbox;
+    }
+
+    /** {@code simplify=<metres>} (an airzone extension): one of the offered levels, on a coverage collection; null without it. */
+    static Integer simplify(Context ctx, CollectionInfo info) {
+        String raw = ctx.queryParam("simplify");
+        if (raw == null) return null;
+        if (!info.coverage()) {
+            throw ApiError.badRequest("simplify is offered on " + String.join(", ", Catalog.coverages()) + " only, not on " + info.id());
+        }
+        try {
+            int metres = Integer.parseInt(raw.trim());
+            if (SimplifiedViews.LEVELS.contains(metres)) return metres;
+        } catch (NumberFormatException e) {
+            // the message below says what is allowed
+        }
+        throw ApiError.badRequest("simplify must be one of " + SimplifiedViews.LEVELS + " (metres), got '" + raw + "'");
     }
 
     private static void checkLon(double lon) {

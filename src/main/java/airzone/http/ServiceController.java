@@ -5,6 +5,7 @@ import airzone.disk.DiskSpace;
 import airzone.layer.Catalog;
 import airzone.layer.CollectionInfo;
 import airzone.layer.FeatureStore;
+import airzone.layer.SimplifiedViews;
 import airzone.store.StoreException;
 import io.javalin.http.Context;
 
@@ -67,11 +68,15 @@ final class ServiceController {
         return d;
     }
 
-    /** Optional online base map; the page works without one (offline intranets). */
+    /**
+     * Optional online base map; the page works without one (offline intranets). And the levels the
+     * district and province layers come in (…/items?simplify=), so that the page asks for one that exists.
+     */
     void webConfig(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tileUrl", config.tileUrl());
         body.put("tileAttribution", config.tileAttribution());
+        body.put("simplifyLevels", SimplifiedViews.LEVELS);
         ctx.json(body);
     }
 }

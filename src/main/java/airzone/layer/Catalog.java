@@ -9,10 +9,10 @@ public final class Catalog {
     private static final List<CollectionInfo> COLLECTIONS = List.of(
             new CollectionInfo("districts", "县级行政区", "Districts",
                     "County-level districts of the seed cities and their neighbours, with city and province codes",
-                    CollectionKind.BASE, "MultiPolygon"),
+                    CollectionKind.BASE, "MultiPolygon", true),
             new CollectionInfo("provinces", "省级行政区", "Provinces",
                     "Province outlines built so that neighbouring provinces share their border",
-                    CollectionKind.BASE, "MultiPolygon"),
+                    CollectionKind.BASE, "MultiPolygon", true),
             new CollectionInfo("heat-sources", "热源（电厂）", "Heat sources",
                     "Coal-fired power and combined heat-and-power plants: capacity, largest unit, heat supply",
                     CollectionKind.BASE, "Point"),
@@ -43,6 +43,11 @@ public final class Catalog {
 
     public static List<CollectionInfo> all() {
         return COLLECTIONS;
+    }
+
+    /** The ids of the collections that are coverages (see {@link CollectionInfo#coverage()}). */
+    public static List<String> coverages() {
+        return COLLECTIONS.stream().filter(CollectionInfo::coverage).map(CollectionInfo::id).toList();
     }
 
     public static Optional<CollectionInfo> find(String id) {

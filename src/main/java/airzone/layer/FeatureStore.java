@@ -30,6 +30,9 @@ public interface FeatureStore extends AutoCloseable {
 
     long count(String collection);
 
+    /** Changes whenever anything in the collection is written or removed (see {@link Revision}). */
+    Revision revision(String collection);
+
     /** The bounding box of a collection's features; empty when it has none. */
     Optional<Bbox> extent(String collection);
 

@@ -8,6 +8,7 @@ import airzone.layer.Feature;
 import airzone.layer.FeaturePage;
 import airzone.layer.FeatureStore;
 import airzone.layer.HistoryEntry;
+import airzone.layer.Revision;
 import airzone.layer.Upserted;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.locationtech.jts.io.WKBWriter;
@@ -84,6 +85,21 @@ abstract class JdbcFeatureStore implements FeatureStore {
     @Override
     public long count(String collection) {
         return queryLong("SELECT COUNT(*)" + LIVE, collection);
+    }
+
+    /** Over every row, deleted ones too: a soft delete takes a new version, like any write. */
+    @Override
+    public Revision revision(String collection) {
+        return pool.read("reading the revision of " + collection, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*), COALESCE(MAX(version), 0) FROM features WHERE collection = ?")) {
+                ps.setString(1, collection);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new Revision(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        });
     }
 
     @Override

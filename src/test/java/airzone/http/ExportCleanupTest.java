@@ -6,6 +6,7 @@ import airzone.geo.GeoJson;
 import airzone.layer.AuditEntry;
 import airzone.layer.AuditLine;
 import airzone.layer.HistoryEntry;
+import airzone.layer.Revision;
 import airzone.layer.Upserted;
 import com.fasterxml.jackson.databind.JsonNode;
 import airzone.layer.Bbox;
@@ -130,6 +131,11 @@ class ExportCleanupTest {
         @Override
         public long count(String collection) {
             return 2;
+        }
+
+        @Override
+        public Revision revision(String collection) {
+            return new Revision(2, 1);
         }
 
         @Override

@@ -145,6 +145,7 @@ abstract class OgcApiContract extends ServiceContract {
     void itemPagesHaveEtagsToo() {
         HttpResponse<String> page = service.get("/ogc/collections/provinces/items");
         String etag = page.headers().firstValue("ETag").orElseThrow();
+        assertThat(page.headers().firstValue("Cache-Control")).as("a browser keeps it and asks before each use").contains("no-cache");
         assertThat(service.get("/ogc/collections/provinces/items", "If-None-Match", etag).statusCode()).isEqualTo(304);
         assertThat(service.get("/ogc/collections/provinces/items?limit=2", "If-None-Match", etag).statusCode()).isEqualTo(200);
     }

@@ -6,6 +6,7 @@ import airzone.layer.EditRefused;
 import airzone.layer.Feature;
 import airzone.layer.FeaturePage;
 import airzone.layer.FeatureStore;
+import airzone.layer.Revision;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -140,6 +142,31 @@ abstract class FeatureStoreContract {
                 .isInstanceOf(StoreException.class);
 
         assertThat(store.items("heating-radii", null, 10, 0).features()).extracting(Feature::id).containsExactly("r1");
+    }
+
+    @Test
+    void theRevisionChangesWithEveryWriteToItsCollectionOnly() {
+        Revision empty = store.revision("ban-zones");
+        store.insert("ban-zones", List.of(square("a", 0, 0, "a"), square("b", 2, 0, "b")), "test");
+        Revision seeded = store.revision("ban-zones");
+        assertThat(seeded).isNotEqualTo(empty);
+        store.items("ban-zones", null, 10, 0);
+        store.insert("districts", List.of(square("d", 0, 0, "d")), "test");
+        assertThat(store.revision("ban-zones")).as("after a read and a write elsewhere").isEqualTo(seeded);
+
+        List<Revision> seen = new ArrayList<>(List.of(empty, seeded));
+        Feature a = store.item("ban-zones", "a").orElseThrow();
+        store.update("ban-zones", "a", a.version(), square("a", 0, 1, "moved"), "test");
+        seen.add(store.revision("ban-zones"));
+        store.replaceDerived(Map.of("ban-zones", List.of(square("derived", 5, 5, "derived"))));
+        seen.add(store.revision("ban-zones"));
+        Feature b = store.item("ban-zones", "b").orElseThrow();
+        store.delete("ban-zones", "b", b.version(), "test");
+        seen.add(store.revision("ban-zones"));
+        // the derived feature removed while a drawn one holds the highest version: only the row count tells
+        store.replaceDerived(Map.of("ban-zones", List.of()));
+        seen.add(store.revision("ban-zones"));
+        assertThat(seen).as("seed, update, derived added, delete, derived removed").doesNotHaveDuplicates();
     }
 
     @Test

@@ -83,16 +83,41 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * From the next page on, every page records the Content-Security-Policy violations it meets, from
-     * its first byte on (the recorder is installed through ChromeDriver's CDP command, before any
-     * script of the page runs); {@link #cspViolations} reads them.
+     * From the next page on, every page runs {@code script} before any script of its own, from its
+     * first byte on (installed through ChromeDriver's CDP command).
      */
+    void runOnEveryNewPage(String script) {
+        cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+    }
+
+    /** From the next page on, every page records the Content-Security-Policy violations it meets; {@link #cspViolations} reads them. */
     void recordCspViolations() {
-        ((ChromeDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+        runOnEveryNewPage("""
                 window.airzoneCspViolations = [];
                 document.addEventListener('securitypolicyviolation', (e) => window.airzoneCspViolations.push(
                     `${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sourceFile || 'page'}:${e.lineNumber})`));
-                """));
+                """);
+    }
+
+    /**
+     * Chromium's network emulation from now on: {@code latencyMs} added to every request and both
+     * directions limited to {@code bytesPerSecond}; {@code (0, 0)} for the plain loopback again.
+     */
+    void emulateNetwork(int latencyMs, long bytesPerSecond) {
+        long throughput = bytesPerSecond == 0 ? -1 : bytesPerSecond;
+        cdp("Network.enable", Map.of());
+        cdp("Network.emulateNetworkConditions", Map.of("offline", false, "latency", latencyMs,
+                "downloadThroughput", throughput, "uploadThroughput", throughput));
+    }
+
+    /** Off: every page loads as on a first visit, nothing from the browser's HTTP cache. */
+    void useHttpCache(boolean use) {
+        cdp("Network.enable", Map.of());
+        cdp("Network.setCacheDisabled", Map.of("cacheDisabled", !use));
+    }
+
+    private void cdp(String command, Map<String, Object> parameters) {
+        ((ChromeDriver) driver).executeCdpCommand(command, parameters);
     }
 
     /** The violations the current page has met since it started loading (see {@link #recordCspViolations}). */

@@ -129,6 +129,30 @@ class MapPageBrowserTest {
     }
 
     @Test
+    void theOpeningViewDrawsSimplifiedOutlinesAndACityTheFinerOnes() throws IOException {
+        loadPage();
+        assertThat(bodyData("districtSimplify")).as("level of the opening view (half a pixel is 2 km)").isEqualTo("1600");
+        assertThat(requested("districts")).singleElement().asString().endsWith("&simplify=1600");
+        assertThat(requested("provinces")).singleElement().asString().endsWith("&simplify=1600");
+
+        flyTo("秦皇岛市");
+        new WebDriverWait(driver, LOAD_TIMEOUT).until(d -> Integer.parseInt(bodyData("districtSimplify")) < 1600);
+        String level = bodyData("districtSimplify");
+        assertThat(Integer.parseInt(level)).as("half a pixel over a city").isLessThanOrEqualTo(200);
+        assertThat(requested("districts")).hasSize(2).last().asString()
+                .endsWith(level.equals("0") ? "items?limit=10000" : "&simplify=" + level);
+        screenshot("map-qinhuangdao-finer.png");
+
+        // the finer outlines went into the same paths: a click still opens the district's popup
+        WebElement label = driver.findElement(By.cssSelector(".az-label span[data-label='昌黎县']"));
+        new Actions(driver).moveToElement(label).click().perform();
+        WebElement popup = new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
+        assertThat(popup.getText()).contains("昌黎县", "秦皇岛市", "130322");
+        assertThat(consoleMessages(Level.WARNING)).as("browser console warnings and errors").isEmpty();
+    }
+
+    @Test
     void planningOverlaysAreDrawnInClassColoursWithCitedPopups() throws IOException {
         loadPage();
         assertThat(bodyData("error")).as("error reported by the page").isEmpty();
@@ -355,6 +379,14 @@ class MapPageBrowserTest {
     private String bodyData(String name) {
         Object value = ((JavascriptExecutor) driver).executeScript("return document.body.dataset[arguments[0]] || ''", name);
         return String.valueOf(value);
+    }
+
+    /** The URLs the page has asked for a collection's items at, in order. */
+    private List<String> requested(String collection) {
+        List<?> names = (List<?>) ((JavascriptExecutor) driver).executeScript(
+                "return performance.getEntriesByType('resource').map((e) => e.name)"
+                + ".filter((name) => name.includes('/collections/' + arguments[0] + '/items'))", collection);
+        return names.stream().map(String::valueOf).toList();
     }
 
     private long numberMatched(String collection) {

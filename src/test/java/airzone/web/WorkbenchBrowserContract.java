@@ -200,8 +200,14 @@ abstract class WorkbenchBrowserContract {
         return fail("no district " + district);
     }
 
-    /** A vertex of the district as the page's layer draws it (what a planner can snap to at this zoom). */
-    static double[] districtVertex(WorkbenchPage page, String district) {
+    /**
+     * A vertex of the district as the page's layer draws it once zoomed in to it, when the page holds
+     * the stored outlines (data-district-simplify 0): what a planner snaps to there.
+     */
+    double[] districtVertex(WorkbenchPage page, String district) throws Exception {
+        double[] inside = interiorPoint(district);
+        page.view(inside[0], inside[1], 13);
+        page.waitFor("the stored outlines", d -> "0".equals(page.body("districtSimplify")));
         List<?> v = (List<?>) page.js("""
                 let found = null;
                 airzoneMap.eachLayer((l) => {
