@@ -92,8 +92,8 @@ export function provinceLayer(collection, simplify = 0) {
 /**
  * The simplification, in metres, of the outlines a district or province layer holds now: one of the
  * service's levels, or 0 for the stored, full-precision geometry. Whatever needs true vertices
- * (snapping to a border, measuring along it) must find 0 here; keepDetailed loads them once the
- * map is zoomed in to about a city.
+ * (snapping to a border, measuring along it) must find 0 here; keepDetailed loads them once half a
+ * pixel is less than the finest level (from about zoom 9.5), and the layer fires 'simplify' then.
  */
 export function loadedSimplify(layer) {
   return layer.options.simplify ?? 0;

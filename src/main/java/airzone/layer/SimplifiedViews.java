@@ -40,12 +40,12 @@ public final class SimplifiedViews {
 
     /**
      * {@code page} of a coverage collection with each geometry simplified at {@code metres}, one of
-     * {@link #LEVELS} (the caller checks). The whole collection is simplified at once (a border is simplified with both
-     * its sides), so which features a page holds is still the store's answer for the stored geometry.
+     * {@link #LEVELS} (the caller checks). The whole collection is simplified at once (a border with
+     * both its sides), so which features a page holds is still the store's answer for the stored geometry.
      */
     public FeaturePage simplified(String collection, FeaturePage page, int metres) {
         Map<String, Geometry> byId = view(collection, metres);
-        // a feature written between reading the page and the view, which misses it, keeps its stored geometry
+        // a feature the view does not know yet (written after it read the collection) keeps its stored geometry
         List<Feature> features = page.features().stream()
                 .map(f -> new Feature(f.id(), f.properties(), byId.getOrDefault(f.id(), f.geometry()), f.version()))
                 .toList();
