@@ -52,11 +52,6 @@ export function dropFeature(group, id) {
   return dropped;
 }
 
-/** The sub-layer of `group` that draws the feature with `id`, or null. */
-export function layerOf(group, id) {
-  return group.getLayers().find((layer) => String(layer.feature?.id) === String(id)) ?? null;
-}
-
 /** A Leaflet layer for a GeoJSON geometry, editable with the drawing tools. */
 export function editableLayer(geometry, style) {
   const layers = L.geoJSON(geometry, { style: () => style, pointToLayer: (f, latlng) => L.marker(latlng, { pmIgnore: false }), pmIgnore: false }).getLayers();

@@ -14,7 +14,7 @@ import * as L from 'leaflet';
 import { ApiError } from '../api.js';
 import { signInAgain } from '../session.js';
 import { t } from '../messages.js';
-import { dropFeature, editableLayer, layerOf, putFeature, saveFeature, deleteFeature, schemaOf } from '../features.js';
+import { deleteFeature, dropFeature, editableLayer, putFeature, saveFeature, schemaOf } from '../features.js';
 import { cutHole, dragShape, editVertices, stopEditing, takeClicks } from '../drawing.js';
 import { clipTo } from '../shapes.js';
 import { attributeForm, fieldLabel } from './form.js';
@@ -202,9 +202,7 @@ export function createEditor(context) {
 
   /** The planner takes the other planner's version and starts again from it (their own edit is dropped). */
   function reloadFrom(s, current) {
-    s.layer.remove();
-    s.layer = editableLayer(current.feature.geometry, EDIT_STYLE).addTo(map);
-    editVertices(s.layer, context.snap);
+    setGeometry(current.feature.geometry);
     Object.assign(s, { etag: current.etag, base: current.feature, properties: current.feature.properties, kept: storedProperties(current.feature.properties) });
     s.ui.fill(current.feature.properties);
     clearMessage(s.ui.message);
@@ -315,10 +313,9 @@ export function createEditor(context) {
   }
 
   const api = {
-    openExisting, openNew, setGeometry, noticeChange, close, save,
+    openExisting, openNew, noticeChange,
     isEditing: (collection, id) => Boolean(session?.id) && session.collection === collection && String(session.id) === String(id),
     busy: () => session !== null,
-    layerOf: (collection, id) => layerOf(state.layers[collection], id),
   };
   return api;
 }

@@ -7,13 +7,12 @@
 // to is chosen in the panel; a point always goes to the heat sources, the only point layer.
 
 import * as L from 'leaflet';
-import { t } from '../messages.js';
+import { language, t } from '../messages.js';
 import { currentUser, onUserChange } from '../session.js';
 import { DRAW_SHAPES, initDrawing, startDrawing, stopDrawing } from '../drawing.js';
 import { editableLayer } from '../features.js';
 import { circle } from '../shapes.js';
 import { formatLength } from '../formatting.js';
-import { language } from '../messages.js';
 import { createEditor, EDIT_STYLE } from './editor.js';
 import { pickDistricts } from './districts.js';
 import { button, showMessage, clearMessage } from './ui.js';

@@ -83,7 +83,8 @@ final class WorkbenchPage implements AutoCloseable {
     /** Fails with what the page logged and the workbench said, so that a timeout explains itself. */
     <T> T waitFor(String what, Function<WebDriver, T> condition, Duration timeout) {
         try {
-            return new WebDriverWait(driver, timeout).until(condition);
+            // the editor re-renders its form (a restore, a reload): an element read mid-way is read again
+            return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("timed-out-" + what.replaceAll("[^A-Za-z0-9]+", "-") + ".png");
             String said = all("[data-testid=editor-message], [data-testid=workbench-message]").stream()
