@@ -23,6 +23,7 @@
 //   data-session, data-user, data-role   who is signed in (session.js)
 //   data-editor, data-saved              the workbench's editor (workbench/editor.js)
 //   data-live, data-last-change          the change stream (live.js)
+//   data-desk                            the desk's open tab (desk.js)
 // and the map itself as window.airzoneMap, so that a browser test can turn coordinates into the
 // pixels a planner clicks.
 //
@@ -45,6 +46,7 @@ import { languageSwitch, translatePage } from './header.js';
 import { AREA_LAYERS, workbench } from './workbench/panel.js';
 import { followChanges } from './live.js';
 import { readFeature } from './features.js';
+import { desk } from './desk.js';
 
 const BASE = ['districts', 'provinces', 'heat-sources'];
 // the layers the service offers simplified for drawing (…/items?simplify=)
@@ -114,6 +116,7 @@ async function main(state, config) {
   const layers = addOverlays(state);
   const editor = workbench(map, state, (latlng) => districtFeatureAt(state, latlng));
   editFromPopups(editor);
+  state.desk = desk(document.getElementById('desk'), { map, state, layerControl });
   if (state.failures.length === 0) status.textContent = t('status.loadingZones', { summary: baseSummary() });
 
   await Promise.all(OVERLAYS.map(async (overlay, i) => {

@@ -4,13 +4,32 @@
 
 import zh from './messages/zh.js';
 import en from './messages/en.js';
+import screening from './messages/screening.js';
+import batch from './messages/batch.js';
+import transfer from './messages/transfer.js';
+import admin from './messages/admin.js';
 
-export const LANGUAGES = { zh, en };
+// the desk's tabs keep their texts in files of their own ({zh, en} each)
+const PARTS = [screening, batch, transfer, admin];
+
+export const LANGUAGES = { zh: merged(zh, 'zh'), en: merged(en, 'en') };
 export const DEFAULT_LANGUAGE = 'zh';
 const STORAGE_KEY = 'airzone.language';
 const HTML_LANG = { zh: 'zh-CN', en: 'en' };
 
 let current = DEFAULT_LANGUAGE;
+
+/** The base texts of `lang` with every part's; a key defined twice is a mistake, said at once. */
+function merged(base, lang) {
+  const all = { ...base };
+  for (const part of PARTS) {
+    for (const [key, text] of Object.entries(part[lang])) {
+      if (Object.hasOwn(all, key)) throw new Error(`message "${key}" is defined twice (${lang})`);
+      all[key] = text;
+    }
+  }
+  return all;
+}
 
 /** The text for `key` in `messages`, with each "{name}" replaced by params.name. */
 export function format(messages, key, params = {}) {

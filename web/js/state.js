@@ -15,6 +15,7 @@ export function createState() {
     legend: null, // the legend control
     layers: {}, // collection id → its GeoJSON layer on the map (heat sources and the overlays)
     editor: null, // the workbench's editor while a feature is in hand (workbench/editor.js)
+    desk: null, // the side panel's tabs: { open(tabId), close() } (desk.js)
   };
 }
 

@@ -218,4 +218,17 @@ export default {
   'field.notes': 'Notes',
   'field.largest_unit_mw': 'Largest unit (MW)',
   'field.total_capacity_mw': 'Total capacity (MW)',
+
+  'desk.title': 'Workbench',
+  'desk.screen': 'Screen',
+  'desk.screenTitle': 'Screen a project site',
+  'desk.batch': 'Batch',
+  'desk.batchTitle': 'Screen an inventory (CSV, Excel, GeoJSON)',
+  'desk.transfer': 'Import/export',
+  'desk.transferTitle': 'Import and export layers',
+  'desk.rules': 'Rules',
+  'desk.rulesTitle': 'Rules, parameters and clause texts',
+  'desk.users': 'Users',
+  'desk.usersTitle': 'Manage users (admins)',
+  'desk.failed': 'This panel could not be loaded: {message}',
 };

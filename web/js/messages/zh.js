@@ -219,4 +219,17 @@ export default {
   'field.notes': '备注',
   'field.largest_unit_mw': '最大单机容量（MW）',
   'field.total_capacity_mw': '总装机容量（MW）',
+
+  'desk.title': '工作台',
+  'desk.screen': '筛查',
+  'desk.screenTitle': '筛查一个项目选址',
+  'desk.batch': '批量',
+  'desk.batchTitle': '批量筛查清单（CSV、Excel、GeoJSON）',
+  'desk.transfer': '导入导出',
+  'desk.transferTitle': '图层的导入与导出',
+  'desk.rules': '规则',
+  'desk.rulesTitle': '规则、参数与条款原文',
+  'desk.users': '用户',
+  'desk.usersTitle': '用户管理（管理员）',
+  'desk.failed': '此面板加载失败：{message}',
 };
