@@ -77,7 +77,27 @@ final class HeadlessChromium implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         WebDriver driver = new ChromeDriver(driverService, options);
         driver.manage().window().setSize(new Dimension(1280, 900));
-        return new HeadlessChromium(driver, profile);
+        HeadlessChromium browser = new HeadlessChromium(driver, profile);
+        // what the page offers as a download lands in the profile, without a dialog, for the test to read
+        browser.cdp("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", browser.downloads().toString()));
+        return browser;
+    }
+
+    /** Where the browser saves downloads (inside the throw-away profile). */
+    Path downloads() {
+        return profile.resolve("downloads");
+    }
+
+    /** The file named {@code name} once the browser has finished saving it (at most {@code timeout}). */
+    Path downloaded(String name, java.time.Duration timeout) throws InterruptedException {
+        Path file = downloads().resolve(name);
+        Path partial = downloads().resolve(name + ".crdownload");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.isRegularFile(file) || Files.exists(partial)) {
+            if (System.nanoTime() > deadline) fail("no download " + name + " in " + downloads() + " after " + timeout);
+            Thread.sleep(100);
+        }
+        return file;
     }
 
     WebDriver driver() {
