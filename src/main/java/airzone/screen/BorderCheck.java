@@ -2,10 +2,14 @@ package airzone.screen;
 
 import airzone.layer.Feature;
 
+import java.util.List;
+
 /**
- * Provincial border consultation (Chifeng （二十一）, Qinhuangdao 30): the nearest border and which
- * province lies across it; a key gas-emitting project or an elevated source within the band needs
- * EIA consistency consultation with that province where the rule applies.
+ * Provincial border consultation (Chifeng （二十一）, Qinhuangdao 30): a key gas-emitting project or an
+ * elevated source within the band of a provincial border needs EIA consistency consultation with the
+ * province across it, where the rule applies. Every border of the site's province within the band is a
+ * finding of its own, so that a site near a tri-point consults both neighbours; a site outside every
+ * band is told its nearest border.
  */
 final class BorderCheck {
 
@@ -15,33 +19,56 @@ final class BorderCheck {
     }
 
     static void check(ScreeningContext ctx) {
-        NearestIndex.Nearest nearest = ctx.index.borderLines.nearest(ctx.site.geometry(), ctx.distance);
-        if (nearest == null) return;
-        Feature border = nearest.feature();
         double bandKm = ctx.index.parameters.number(RULE, "buffer_km");
+        // a border between two other provinces can come within the band only near a tri-point, where
+        // the site's own borders are nearer still: it is not the site's border, and is left out
+        List<NearestIndex.Nearest> within = ctx.index.borderLines.eachWithin(ctx.site.geometry(), ctx.distance, bandKm * 1000)
+                .stream().filter(n -> sidesWithSite(ctx, n.feature())).toList();
+        if (within.isEmpty()) {
+            NearestIndex.Nearest nearest = ctx.index.borderLines.nearest(ctx.site.geometry(), ctx.distance);
+            if (nearest != null) report(ctx, nearest, bandKm, false);
+            return;
+        }
+        for (NearestIndex.Nearest border : within) report(ctx, border, bandKm, true);
+    }
+
+    private static void report(ScreeningContext ctx, NearestIndex.Nearest nearest, double bandKm, boolean inside) {
+        Feature border = nearest.feature();
+        String name = border.properties().path("name").asText();
         String neighbour = neighbour(ctx, border);
         Double km = ScreeningContext.roundedKm(nearest.metres());
-        boolean inside = nearest.metres() <= bandKm * 1000;
         boolean concerned = ctx.site.isNew() && (ctx.site.keyGasIndustry() || ctx.site.elevatedSource());
         Citation citation = ctx.ruleCitation(RULE);
         String distance = ScreeningContext.km(nearest.metres());
+        String band = HeatingRadiusCheck.fmt(bandKm);
         if (inside && concerned && ctx.appliesHere(RULE)) {
             ctx.add(RULE, Severity.ACTION_REQUIRED, "border-lines", border, km,
-                    "须会商：项目距省界（" + border.properties().path("name").asText() + "）" + distance + "公里，位于两侧" + HeatingRadiusCheck.fmt(bandKm)
+                    "须会商：项目距省界（" + name + "）" + distance + "公里，位于两侧" + band
                             + "公里范围内，属涉气重点行业新建项目或高架源，须与" + neighbour + "开展环评一致性会商。",
-                    "Action required: the project lies " + distance + " km from the provincial border ("
-                            + border.properties().path("name").asText() + "), within " + HeatingRadiusCheck.fmt(bandKm)
+                    "Action required: the project lies " + distance + " km from the provincial border (" + name + "), within " + band
                             + " km; as a new key gas-emitting project or elevated source it needs EIA consistency consultation with "
                             + neighbour + ".",
                     citation);
+        } else if (inside) {
+            ctx.add(RULE, Severity.INFO, "border-lines", border, km,
+                    "距省界（" + name + "，对侧" + neighbour + "）" + distance + "公里，位于两侧" + band + "公里会商范围内。",
+                    "The provincial border (" + name + ", across it " + neighbour + ") is " + distance
+                            + " km away, inside the " + band + " km consultation band.",
+                    citation);
         } else {
             ctx.add(RULE, Severity.INFO, "border-lines", border, km,
-                    "距最近省界（" + border.properties().path("name").asText() + "，对侧" + neighbour + "）" + distance + "公里"
-                            + (inside ? "，位于两侧" + HeatingRadiusCheck.fmt(bandKm) + "公里会商范围内。" : "。"),
-                    "Nearest provincial border (" + border.properties().path("name").asText() + ", across it " + neighbour + ") is "
-                            + distance + " km away" + (inside ? ", inside the " + HeatingRadiusCheck.fmt(bandKm) + " km consultation band." : "."),
+                    "距最近省界（" + name + "，对侧" + neighbour + "）" + distance + "公里。",
+                    "Nearest provincial border (" + name + ", across it " + neighbour + ") is " + distance + " km away.",
                     citation);
         }
+    }
+
+    /** Whether the site's province (or city) is on one side of the border; with no district known, every border is. */
+    private static boolean sidesWithSite(ScreeningContext ctx, Feature border) {
+        if (ctx.province().isEmpty() && ctx.city().isEmpty()) return true;
+        String left = border.properties().path("left").asText();
+        String right = border.properties().path("right").asText();
+        return ctx.inJurisdiction(left) || ctx.inJurisdiction(right);
     }
 
     /** The jurisdiction on the other side of the border from the site. */

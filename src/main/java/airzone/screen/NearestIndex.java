@@ -14,7 +14,9 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Nearest feature by geodesic distance, fast enough for 100,000 sites. Lines are indexed segment by
@@ -93,9 +95,39 @@ final class NearestIndex {
             candidates.add(new Candidate(part, estimate));
             bestEstimate = Math.min(bestEstimate, estimate);
         }
-        // any part whose estimate is within the estimate's error of the best one may be the nearest;
-        // the estimate's error runs the same way for neighbouring segments, so the nearest is among
-        // the first few by estimate, and only those get the exact (costlier) geodesic distance
+        return closest(site, distance, candidates, bestEstimate, origin);
+    }
+
+    /**
+     * The nearest point of each feature within {@code metres} of the site, nearest first: one answer
+     * per feature (a border that bends back towards the site still counts once).
+     */
+    List<Nearest> eachWithin(Geometry site, GeodesicDistance distance, double metres) {
+        if (empty) return List.of();
+        Coordinate origin = site.getCentroid().getCoordinate();
+        double reach = (metres + siteRadius(site, origin)) * (1 + ESTIMATE_ERROR) + ESTIMATE_SLACK_M;
+        Map<String, List<Candidate>> byFeature = new LinkedHashMap<>();
+        for (Object item : fine.query(around(site.getEnvelopeInternal(), reach))) {
+            Part part = (Part) item;
+            double estimate = estimate(origin, part);
+            if (estimate <= reach) byFeature.computeIfAbsent(part.feature().id(), id -> new ArrayList<>()).add(new Candidate(part, estimate));
+        }
+        List<Nearest> found = new ArrayList<>();
+        for (List<Candidate> candidates : byFeature.values()) {
+            double bestEstimate = candidates.stream().mapToDouble(Candidate::estimate).min().orElseThrow();
+            Nearest nearest = closest(site, distance, candidates, bestEstimate, origin);
+            if (nearest != null && nearest.metres() <= metres) found.add(nearest);
+        }
+        found.sort(Comparator.comparingDouble(Nearest::metres));
+        return found;
+    }
+
+    /**
+     * Any part whose estimate is within the estimate's error of the best one may be the nearest; the
+     * estimate's error runs the same way for neighbouring segments, so the nearest is among the first
+     * few by estimate, and only those get the exact (costlier) geodesic distance.
+     */
+    private Nearest closest(Geometry site, GeodesicDistance distance, List<Candidate> candidates, double bestEstimate, Coordinate origin) {
         double keep = (bestEstimate + siteRadius(site, origin)) * (1 + ESTIMATE_ERROR) / (1 - ESTIMATE_ERROR) + ESTIMATE_SLACK_M;
         candidates.sort(Comparator.comparingDouble(Candidate::estimate));
         Nearest nearest = null;

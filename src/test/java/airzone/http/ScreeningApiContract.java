@@ -88,6 +88,66 @@ abstract class ScreeningApiContract extends ServiceContract {
         assertThat(consultation.get("distance_km").asDouble() * 1000).isCloseTo(oracleMetres(site, border), within(1.0));
     }
 
+    /**
+     * Near the Hebei–Liaoning–Inner Mongolia tri-point a site in Chifeng lies within 20 km of two
+     * borders of its province: each is a consultation of its own, naming its neighbour, at its own
+     * distance (GeographicLib). The Hebei–Liaoning border, which runs from the tri-point too, is not
+     * Inner Mongolia's and gives none.
+     */
+    @Test
+    void aKeyGasProjectNearTheTriPointConsultsHebeiAndLiaoningEach() {
+        Geometry hebei = near(service.app().store().item("border-lines", "border-130000-150000").orElseThrow().geometry(), TRI_POINT);
+        Geometry liaoning = near(service.app().store().item("border-lines", "border-150000-210000").orElseThrow().geometry(), TRI_POINT);
+        Coordinate site = pointAt(liaoning, 5_500, hebei, 10_000, new Coordinate(TRI_POINT.x - 0.05, TRI_POINT.y + 0.05));
+        assertThat(service.app().store().item("provinces", "150000").orElseThrow().geometry()
+                .contains(new GeometryFactory().createPoint(site))).as("the site %s is in Inner Mongolia", site).isTrue();
+
+        JsonNode result = screen(String.format(Locale.ROOT, "lon=%.8f&lat=%.8f&key_gas_industry=true&new=true&industry=chemicals", site.x, site.y));
+
+        assertThat(result.get("district").get("city").asText()).isEqualTo("赤峰市");
+        List<JsonNode> consultations = findings(result, "border-consultation");
+        assertThat(consultations).extracting(f -> f.get("featureId").asText())
+                .as(result.toString()).containsExactly("border-150000-210000", "border-130000-150000");
+        JsonNode withLiaoning = consultations.get(0);
+        JsonNode withHebei = consultations.get(1);
+        for (JsonNode f : consultations) assertThat(f.get("severity").asText()).isEqualTo("action_required");
+        assertThat(withLiaoning.get("message_zh").asText()).contains("须与辽宁省开展环评一致性会商");
+        assertThat(withLiaoning.get("message_en").asText()).contains("consultation with 辽宁省");
+        assertThat(withHebei.get("message_zh").asText()).contains("须与河北省开展环评一致性会商");
+        assertThat(withLiaoning.get("distance_km").asDouble()).isCloseTo(5.5, within(0.001));
+        assertThat(withHebei.get("distance_km").asDouble()).isCloseTo(10.0, within(0.001));
+        assertThat(result.get("verdict").asText()).isEqualTo("action_required");
+    }
+
+    /** Where the borders of Hebei, Liaoning and Inner Mongolia meet in the sample provinces. */
+    private static final Coordinate TRI_POINT = new Coordinate(119.240234, 41.31543);
+
+    /** The part of a border within about 60 km of {@code point}: what the oracle needs there, at a fraction of the cost. */
+    private static Geometry near(Geometry border, Coordinate point) {
+        return border.intersection(new GeometryFactory().toGeometry(new org.locationtech.jts.geom.Envelope(
+                point.x - 0.7, point.x + 0.7, point.y - 0.55, point.y + 0.55)));
+    }
+
+    /** The point {@code toA} metres from line {@code a} and {@code toB} from {@code b} nearest {@code start}: Newton's method on the oracle distances. */
+    private static Coordinate pointAt(Geometry a, double toA, Geometry b, double toB, Coordinate start) {
+        Coordinate p = start;
+        double h = 1e-4;
+        for (int i = 0; i < 30; i++) {
+            double fa = oracleMetres(p, a) - toA;
+            double fb = oracleMetres(p, b) - toB;
+            if (Math.abs(fa) < 0.05 && Math.abs(fb) < 0.05) return p;
+            Coordinate px = new Coordinate(p.x + h, p.y);
+            Coordinate py = new Coordinate(p.x, p.y + h);
+            double ax = (oracleMetres(px, a) - toA - fa) / h;
+            double ay = (oracleMetres(py, a) - toA - fa) / h;
+            double bx = (oracleMetres(px, b) - toB - fb) / h;
+            double by = (oracleMetres(py, b) - toB - fb) / h;
+            double det = ax * by - ay * bx;
+            p = new Coordinate(p.x - (fa * by - fb * ay) / det, p.y - (ax * fb - bx * fa) / det);
+        }
+        throw new AssertionError("no point " + toA + " m from one border and " + toB + " m from the other near " + start);
+    }
+
     @ParameterizedTest
     @CsvSource({"119.60,39.94,000_dbaa7cefc8c1cc82.txt", "119.20,40.00,000_dbaa7cefc8c1cc82.txt", "114.49,36.60,004_729835d2cc3d7230.txt"})
     void newSteelIsProhibitedInQinhuangdaoAndHandan(double lon, double lat, String document) {
