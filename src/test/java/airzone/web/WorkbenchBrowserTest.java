@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -235,6 +236,25 @@ class WorkbenchBrowserTest extends WorkbenchBrowserContract {
             page.press("language-switch");
             page.reload();
             assertThat(page.testid("tool-polygon").getText()).isEqualTo("多边形");
+        }
+    }
+
+    /** The desk beside the map: a planner has every tab but the users', an admin all; open, the map makes room. */
+    @Test
+    void theDeskFoldsOutBesideTheMapWithTheTabsTheUserMayUse() throws Exception {
+        try (WorkbenchPage page = WorkbenchPage.signedIn(service().baseUrl(), PLANNER_A, PASSWORD)) {
+            assertThat(page.all("[data-testid^=desk-tab-]").stream().filter(WebElement::isDisplayed).map(e -> e.getAttribute("data-testid")))
+                    .containsExactly("desk-tab-screen", "desk-tab-batch", "desk-tab-transfer", "desk-tab-rules");
+            int folded = page.testid("map").getSize().width;
+            page.press("desk-tab-rules");
+            page.waitFor("the rules tab open", d -> "rules".equals(page.body("desk")) && !page.testid("desk-rules").getText().isBlank());
+            page.waitFor("the map beside the open desk", d -> ((Number) page.js("return airzoneMap.getSize().x")).intValue() == page.testid("map").getSize().width);
+            assertThat(page.testid("map").getSize().width).isLessThan(folded - 300);
+            page.press("desk-tab-rules");
+            page.waitFor("the desk folded", d -> page.body("desk").isEmpty() && page.testid("map").getSize().width == folded);
+        }
+        try (WorkbenchPage page = WorkbenchPage.signedIn(service().baseUrl(), RunningService.ADMIN, RunningService.ADMIN_PASSWORD)) {
+            assertThat(page.testid("desk-tab-users").isDisplayed()).isTrue();
         }
     }
 
