@@ -49,10 +49,7 @@ final class ScreeningJson {
         if (f.distanceKm() == null) out.putNull("distance_km"); else out.put("distance_km", f.distanceKm());
         out.put("message_zh", f.messageZh());
         out.put("message_en", f.messageEn());
-        ObjectNode citation = out.putObject("citation");
-        citation.put("document", f.citation().document());
-        citation.put("title", f.citation().title());
-        citation.put("clause", f.citation().clause());
+        out.set("citation", f.citation().json());
         return out;
     }
 }

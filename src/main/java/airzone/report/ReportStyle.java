@@ -97,6 +97,9 @@ final class ReportStyle {
                 td.num-cell { text-align: center; }
                 .findings-table .c-no { width: 8mm; } .findings-table .c-sev { width: 17mm; } .findings-table .c-rule { width: 27mm; }
                 .findings-table .c-feature { width: 32mm; } .findings-table .c-dist { width: 17mm; } .findings-table .c-cite { width: 35mm; }
+                .findings-table tr.finding { break-after: avoid; page-break-after: avoid; }
+                .findings-table tr.clause-words td { font-size: 7.8pt; line-height: 1.45; color: #333; background: #fafaf8; }
+                .clause-label { font-weight: 600; color: #555; }
                 .params-table .c-prule { width: 52mm; } .params-table .c-pname { width: 40mm; } .params-table .c-pvalue { width: 20mm; }
                 .rule-cell .basis { font-size: 7.5pt; color: #444; margin-top: .5mm; }
                 .params-table td.value { white-space: nowrap; }

@@ -234,6 +234,7 @@ final class ScreeningReport {
                     .append("<td>").append(feature(f, sample)).append("</td>")
                     .append("<td class=\"number\">").append(distance(f.distanceKm())).append("</td>")
                     .append("<td>").append(citation(f)).append("</td></tr>\n");
+            clauseWords(f);
         }
         out.append("</tbody>\n</table>\n</section>\n");
     }
@@ -263,6 +264,19 @@ final class ScreeningReport {
         if (!blank(f.citation().clause())) s.append(' ').append(e(clause(f.citation().clause())));
         if (!blank(f.citation().document())) s.append("<div class=\"code\">").append(e(f.citation().document())).append("</div>");
         return s.toString();
+    }
+
+    /**
+     * The cited clause's own words in a row under the finding, across the columns from the rule to
+     * the citation, so that a reader need not look the plan up: verbatim Chinese in the Chinese
+     * report, the English summary in the English one. A clause the book has no words for gets none.
+     */
+    private void clauseWords(Finding f) {
+        if (f.citation() == null || f.citation().text() == null) return;
+        out.append("<tr class=\"clause-words sev-").append(f.severity().code()).append("\" data-rule=\"").append(e(f.rule())).append("\">")
+                .append("<td></td><td colspan=\"6\"><span class=\"clause-label\">").append(e(t("条文：", "The clause, in brief: "))).append("</span>")
+                .append("<span class=\"clause-text\" lang=\"").append(lang.htmlLang()).append("\">")
+                .append(e(t("“" + f.citation().text().zh() + "”", f.citation().text().summaryEn()))).append("</span></td></tr>\n");
     }
 
     /** "第 5 条" for a numbered article; an item such as （七） or 二(二) as the plan writes it. */

@@ -2,6 +2,7 @@ package airzone.rules;
 
 import airzone.geo.GeoJson;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -10,18 +11,22 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The plans' rules as data ({@code rules/rules.json}): each rule's citations, jurisdictions and
- * parameters with defaults and ranges. Parameter values themselves live in {@link RuleParameters}.
+ * parameters with defaults and ranges, and the words of the clauses cited ({@link Clauses}).
+ * Parameter values themselves live in {@link RuleParameters}.
  */
 public final class RuleBook {
 
     private final ObjectNode book;
+    private final Clauses clauses;
     private final Map<String, Map<String, ParameterSpec>> specs = new LinkedHashMap<>();
 
-    private RuleBook(ObjectNode book) {
+    private RuleBook(ObjectNode book, Clauses clauses) {
         this.book = book;
+        this.clauses = clauses;
         for (JsonNode rule : book.get("rules")) {
             Map<String, ParameterSpec> ruleSpecs = new LinkedHashMap<>();
             rule.get("parameters").fields().forEachRemaining(p -> ruleSpecs.put(p.getKey(), ParameterSpec.from(p.getKey(), p.getValue())));
@@ -32,7 +37,7 @@ public final class RuleBook {
     public static RuleBook load() {
         try (InputStream in = RuleBook.class.getClassLoader().getResourceAsStream("rules/rules.json")) {
             if (in == null) throw new IllegalStateException("rules/rules.json is missing from the jar");
-            return new RuleBook((ObjectNode) GeoJson.MAPPER.readTree(in));
+            return new RuleBook((ObjectNode) GeoJson.MAPPER.readTree(in), Clauses.load());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,15 +99,39 @@ public final class RuleBook {
         ObjectNode out = book.deepCopy();
         for (JsonNode rule : out.withArray("rules")) {
             ObjectNode document = (ObjectNode) rule;
-            for (JsonNode citation : document.withArray("citations")) {
-                ((ObjectNode) citation).put("title", book.get("documents").path(citation.get("document").asText()).asText());
-            }
+            ArrayNode cited = (ArrayNode) document.get("citations");
+            ArrayNode citations = GeoJson.MAPPER.createArrayNode();
+            for (JsonNode c : cited) citations.add(citation(c.get("document").asText(), c.get("clause").asText()));
+            document.set("citations", citations);
             document.set("values", current.values().get(rule.get("id").asText()));
         }
         return out;
     }
 
-    /** The citation a finding or derived feature carries: the rule's first (main) clause. */
+    /**
+     * The citation of a document's clause as the service gives it out: {@code {document, title,
+     * clause, text_zh, summary_en}}, the words only when the book has them.
+     */
+    public ObjectNode citation(String document, String clause) {
+        ObjectNode citation = GeoJson.MAPPER.createObjectNode();
+        citation.put("document", document);
+        citation.put("title", documentTitle(document));
+        citation.put("clause", clause);
+        clauseText(document, clause).ifPresent(text -> text.addTo(citation));
+        return citation;
+    }
+
+    /** The words of a document's clause; empty when the book has none for it. */
+    public Optional<ClauseText> clauseText(String document, String clause) {
+        return clauses.of(document, clause);
+    }
+
+    /**
+     * The rule's first (main) clause as a derived feature stores it: {@code {document, title,
+     * clause}} without the words, which a stored feature would keep after the book corrects them
+     * (recomputing follows inputs and parameters only) and which a shapefile's 254-byte text field
+     * would cut into unreadable JSON. {@link #citation(String, String)} gives the words.
+     */
     public ObjectNode citation(String ruleId) {
         for (JsonNode rule : book.get("rules")) {
             if (rule.get("id").asText().equals(ruleId)) {

@@ -44,11 +44,8 @@ final class GeoJsonBatchOutput implements BatchOutput {
                 if (f.distanceKm() == null) gen.writeNullField("distance_km"); else gen.writeNumberField("distance_km", f.distanceKm());
                 gen.writeStringField("message_zh", f.messageZh());
                 gen.writeStringField("message_en", f.messageEn());
-                gen.writeObjectFieldStart("citation");
-                gen.writeStringField("document", f.citation().document());
-                gen.writeStringField("title", f.citation().title());
-                gen.writeStringField("clause", f.citation().clause());
-                gen.writeEndObject();
+                gen.writeFieldName("citation");
+                GeoJson.MAPPER.writeTree(gen, f.citation().json());
                 gen.writeEndObject();
             }
             gen.writeEndArray();

@@ -53,11 +53,11 @@ final class ScreeningContext {
 
     Citation ruleCitation(String ruleId) {
         JsonNode c = book.citation(ruleId);
-        return new Citation(c.get("document").asText(), c.get("title").asText(), c.get("clause").asText());
+        return citation(c.get("document").asText(), c.get("clause").asText());
     }
 
     Citation citation(String document, String clause) {
-        return new Citation(document, book.documentTitle(document), clause);
+        return new Citation(document, book.documentTitle(document), clause, book.clauseText(document, clause).orElse(null));
     }
 
     /** A drawn zone's own legal basis when it records one, else the rule's. */

@@ -113,6 +113,61 @@ class ScreeningReportTest {
     }
 
     @Test
+    void everyCitationCarriesTheClauseWords_inTheApiAndUnderEachFindingOfTheReport() throws IOException {
+        // the rule book over HTTP: every rule's every citation with the clause's words
+        JsonNode rules = JSON.readTree(service.get("/api/rules").body());
+        for (JsonNode rule : rules.path("rules")) {
+            assertThat(rule.path("citations")).isNotEmpty().allSatisfy(c -> {
+                assertThat(c.path("text_zh").asText()).as("%s %s", c.path("document"), c.path("clause")).isNotBlank();
+                assertThat(c.path("summary_en").asText()).isNotBlank();
+            });
+        }
+        assertThat(rules.path("rules").get(0).path("citations").get(0).path("text_zh").asText()).contains("供热半径15公里范围内燃煤供热锅炉关停整合");
+
+        // a screening over HTTP: the ban zone's own clause, 000 5, in its words
+        JsonNode screening = JSON.readTree(service.get("/api/screen?" + SITE).body());
+        JsonNode ban = null;
+        for (JsonNode f : screening.path("findings")) if (f.path("rule").asText().equals("ban-zone-class")) ban = f;
+        assertThat(ban).isNotNull();
+        assertThat(ban.path("citation").path("clause").asText()).isEqualTo("5");
+        assertThat(ban.path("citation").path("text_zh").asText()).endsWith("平原地区全面建成高污染燃料禁燃区。");
+        assertThat(ban.path("citation").path("summary_en").asText()).contains("plains");
+
+        // the report: a row of the clause's words under every finding, Chinese or English
+        String zh = service.get(REPORT).body();
+        String en = service.get(REPORT + "&lang=en").body();
+        Matcher banRows = Pattern.compile("<tr class=\"finding[^\"]*\" data-rule=\"ban-zone-class\">.*?</tr>\n(<tr class=\"clause-words[^\"]*\" data-rule=\"ban-zone-class\">.*?</tr>)",
+                Pattern.DOTALL).matcher(zh);
+        assertThat(banRows.find()).as("the ban zone's clause under its finding").isTrue();
+        assertThat(banRows.group(1)).contains("条文：").contains(Html.escape("“" + ban.path("citation").path("text_zh").asText() + "”"));
+        assertThat(count(zh, "<tr class=\"clause-words")).isEqualTo(screening.path("findings").size());
+        assertThat(count(en, "<tr class=\"clause-words")).isEqualTo(screening.path("findings").size());
+        for (JsonNode f : screening.path("findings")) {
+            assertThat(zh).contains(Html.escape(f.path("citation").path("text_zh").asText()));
+            assertThat(en).contains(Html.escape(f.path("citation").path("summary_en").asText()))
+                    .doesNotContain(Html.escape(f.path("citation").path("text_zh").asText()));
+        }
+
+        // batch GeoJSON: the same citations, words and all
+        String batch = """
+                {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "海港锅炉", "fuel": "coal", "boiler_tph": 20, "new": true},
+                  "geometry": {"type": "Point", "coordinates": [119.60, 39.94]}}]}""";
+        HttpResponse<String> out = service.send("POST", "/api/screen/batch", batch, "Content-Type", "application/geo+json", "Accept", "application/geo+json");
+        assertThat(out.statusCode()).as(out.body()).isEqualTo(200);
+        List<JsonNode> batchCitations = new ArrayList<>();
+        JSON.readTree(out.body()).path("features").get(0).path("properties").path("findings").forEach(f -> batchCitations.add(f.path("citation")));
+        List<JsonNode> singleCitations = new ArrayList<>();
+        screening.path("findings").forEach(f -> singleCitations.add(f.path("citation")));
+        assertThat(batchCitations).isEqualTo(singleCitations).allSatisfy(c -> assertThat(c.path("text_zh").asText()).isNotBlank());
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
+        return n;
+    }
+
+    @Test
     void mapIsWellFormedSvgWithTheBanZoneAndTheSite() throws Exception {
         String html = service.get(REPORT).body();
         String svg = mapSvg(html);
