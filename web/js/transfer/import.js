@@ -121,6 +121,7 @@ export function importForm(map) {
         state('previewed');
       }
       discard.hidden = false;
+      said.scrollIntoView({ block: 'start' }); // the outcome and its tables, rather than the form above them
     } catch (error) {
       say(said, t('transfer.import.failed', { message: error.message }), 'error');
       state('failed');
