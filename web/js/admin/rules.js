@@ -145,7 +145,9 @@ function ruleView(rule, book, state, onSaved) {
       const field = error instanceof ApiError ? refusedField(error.detail) : null;
       const name = field?.startsWith(`${rule.id}.`) ? field.slice(rule.id.length + 1) : null;
       if (name && errors[name]) {
-        errors[name].textContent = t('rules.refusedField', { detail: error.detail });
+        // in the page's words, from the spec the service checked against; the status line below has its own
+        const bounds = [boundsText(specs[name]), specs[name].unit].filter(Boolean).join(' ');
+        errors[name].textContent = boundsText(specs[name]) ? t('rules.outOfBounds', { bounds }) : t('rules.notAccepted');
         errors[name].hidden = false;
         inputs[name].focus();
       }

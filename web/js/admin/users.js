@@ -128,13 +128,30 @@ async function act(said, refresh, done, change, undo, doneOf) {
   try {
     const answer = await call(change);
     say(said, doneOf ? doneOf(answer) : done, 'ok');
+    delete said.dataset.reason;
     await refresh();
     return true;
   } catch (error) {
     undo?.();
-    say(said, t('users.refused', { message: error.message }), 'error');
+    const reason = refusal(error);
+    say(said, reason ? t(`users.refusal.${reason}`) : t('users.refused', { message: error.message }), 'error');
+    if (reason) said.dataset.reason = reason;
     return false;
   }
+}
+
+/**
+ * The refusals an admin meets in everyday work, told apart so that the panel says them in the page's
+ * language (the service's detail is English); anything else is said with api.js's words and the detail.
+ */
+function refusal(error) {
+  if (!(error instanceof ApiError)) return null;
+  const detail = error.detail ?? '';
+  if (error.status === 409 && detail.includes('last enabled admin')) return 'lastAdmin';
+  if (error.status === 409 && detail.includes('exists already')) return 'taken';
+  if (error.status === 400 && detail.startsWith('a password')) return 'password';
+  if (error.status === 400 && detail.startsWith('a user name')) return 'name';
+  return null;
 }
 
 /** A request; a session that expired asks for the password and sends it again. */

@@ -49,7 +49,9 @@ class TransferBrowserTest extends TransferBrowserContract {
             page.press("rule-save-heating-radius");
             page.waitFor("the refusal", d -> "refused".equals(page.testid("rule-status-heating-radius").getAttribute("data-state")));
             assertThat(page.testid("param-error-heating-radius-radius_km").isDisplayed()).isTrue();
-            assertThat(page.testid("param-error-heating-radius-radius_km").getText()).contains("radius_km").contains("greater than 0");
+            assertThat(page.testid("param-error-heating-radius-radius_km").getText()).contains("> 0").contains("200 km");
+            assertThat(page.testid("rule-status-heating-radius").getText()).as("the service's own words too")
+                    .contains("radius_km").contains("greater than 0");
             assertThat(page.testid("param-heating-radius-radius_km").getAttribute("value")).isEqualTo("-5");
             desk.screenshot("admin-2-refused.png");
             assertThat(radiusKm()).as("nothing changed").isEqualTo(15.0);
@@ -100,7 +102,8 @@ class TransferBrowserTest extends TransferBrowserContract {
             desk.select("user-new-role", "planner");
             page.press("user-add-submit");
             page.waitFor("the refusal", d -> "error".equals(page.testid("users-message").getAttribute("data-kind")));
-            assertThat(desk.text("users-message")).contains("8");
+            assertThat(page.testid("users-message").getAttribute("data-reason")).isEqualTo("password");
+            assertThat(desk.text("users-message")).contains("8 到 72");
             assertThat(page.testid("user-name").getAttribute("value")).as("the name stays").isEqualTo("tr-newbie");
             desk.screenshot("admin-4-weak-password.png");
 
@@ -112,10 +115,18 @@ class TransferBrowserTest extends TransferBrowserContract {
             assertThat(page.driver().findElement(row).getAttribute("data-disabled")).isEqualTo("false");
             assertThat(page.driver().findElement(row).getAttribute("data-locked")).isEqualTo("false");
 
+            // the same name again is refused, and said so
+            desk.type("user-name", "tr-newbie");
+            desk.type("user-password", "another-password");
+            page.press("user-add-submit");
+            page.waitFor("the name refused", d -> "taken".equals(page.testid("users-message").getAttribute("data-reason")));
+            assertThat(page.testid("user-name").getAttribute("value")).isEqualTo("tr-newbie");
+
             // the only admin cannot make itself a planner
             var adminRole = page.driver().findElement(By.cssSelector("tr[data-user='" + RunningService.ADMIN + "'] [data-testid=user-role]"));
             new org.openqa.selenium.support.ui.Select(adminRole).selectByValue("planner");
-            page.waitFor("the last-admin refusal", d -> desk.text("users-message").contains("last enabled admin"));
+            page.waitFor("the last-admin refusal", d -> "lastAdmin".equals(page.testid("users-message").getAttribute("data-reason")));
+            assertThat(desk.text("users-message")).contains("最后一个启用的管理员");
             assertThat(page.driver().findElement(By.cssSelector("tr[data-user='" + RunningService.ADMIN + "'] [data-testid=user-role]"))
                     .getAttribute("value")).isEqualTo("admin");
             desk.screenshot("admin-5-users.png");
