@@ -16,6 +16,7 @@ import { language, t } from '../messages.js';
 import { currentUser, onUserChange, signInAgain } from '../session.js';
 import { boundsText, changed, controlFor, refusedField } from './parameters.js';
 import { message, quiet, say } from '../transfer/ui.js';
+import { setLegendParameter } from '../legend.js';
 
 export async function mount(container, { state }) {
   const title = document.createElement('h2');
@@ -139,6 +140,7 @@ function ruleView(rule, book, state, onSaved) {
       onSaved(next);
       setStatus(status, 'redrawing', t('rules.redrawing'), 'hint');
       await redrawn;
+      showInLegend(state, rule.id, rule.values);
       setStatus(status, 'redrawn', t('rules.redrawn', { changes: describe(changes) }), 'ok');
     } catch (error) {
       redrawn.cancel();
@@ -250,6 +252,15 @@ function nextRulesChange() {
   });
   promise.cancel = () => observer.disconnect();
   return promise;
+}
+
+/** The legend names the radius and the border distance the layers are drawn with (main.js fills it at first). */
+function showInLegend(state, ruleId, values) {
+  if (!state.legend || !values) return;
+  if (ruleId === 'heating-radius') {
+    setLegendParameter(state.legend, 'radius', t('legend.radiusParameter', { km: values.radius_km, mw: values.min_unit_mw }));
+  }
+  if (ruleId === 'border-consultation') setLegendParameter(state.legend, 'buffer', t('legend.bufferParameter', { km: values.buffer_km }));
 }
 
 function setStatus(element, value, text, kind) {

@@ -64,6 +64,7 @@ class TransferBrowserTest extends TransferBrowserContract {
             assertThat(radiusKm()).isEqualTo(12.0);
             List<Map<String, Object>> radii = desk.drawn("heating-radii");
             assertThat(radii).isNotEmpty().allSatisfy(p -> assertThat(((Number) p.get("radius_km")).doubleValue()).isEqualTo(12.0));
+            assertThat(page.all(".leaflet-control [data-param=radius]").get(0).getText()).as("the legend").startsWith("12 km");
             desk.screenshot("admin-3-redrawn.png");
 
             // the circle the map draws lies 12 km from its plant, as GeographicLib measures it
