@@ -17,6 +17,11 @@ export function setCsrfToken(token) {
   csrfToken = token ?? null;
 }
 
+/** The CSRF token of the signed-in cookie session, for requests made outside request() (file uploads); null when signed out. */
+export function currentCsrfToken() {
+  return csrfToken;
+}
+
 /** A request that failed: `status` 0 when the service could not be reached at all. */
 export class ApiError extends Error {
   constructor({ status, error = '', detail = '', path = '', retryAfter = null }) {

@@ -87,6 +87,17 @@ public final class LoginThrottle {
         pairs.remove(new Pair(name, address));
     }
 
+    /**
+     * Whether some address that failed for {@code name} has to wait before it may try again — what
+     * an admin sees as "locked" and lifts with {@link #liftName}.
+     */
+    public boolean waiting(String name) {
+        for (Pair p : pairs.keySet()) {
+            if (p.name().equals(name) && retryAfterSeconds(name, p.address()) > 0) return true;
+        }
+        return false;
+    }
+
     /** Lets {@code name} try again from every address. @return whether anything was holding it back */
     public boolean liftName(String name) {
         boolean lifted = pairs.keySet().removeIf(p -> p.name().equals(name));

@@ -65,11 +65,13 @@ public final class Users {
 
     public Account setRole(String name, Role role, String actor) {
         Account a = existing(name);
+        if (role != Role.ADMIN) keepAnAdmin(a, "made " + role.id());
         return change(new Account(name, a.passwordHash(), role, a.disabled(), a.createdAt()), actor, "user-role", Map.of("role", role.id()));
     }
 
     public Account setDisabled(String name, boolean disabled, String actor) {
         Account a = existing(name);
+        if (disabled) keepAnAdmin(a, "disabled");
         return change(new Account(name, a.passwordHash(), a.role(), disabled, a.createdAt()), actor,
                 disabled ? "user-disable" : "user-enable", Map.of());
     }
@@ -114,6 +116,21 @@ public final class Users {
         User user = account.get().user();
         verified.put(key, new Remembered(name, user, clock.instant().plus(REMEMBER)));
         return Optional.of(user);
+    }
+
+    /**
+     * Refuses to take the last enabled admin away: nobody could then manage users or rules (short of
+     * the users command on the server). Two admins demoting each other at the same instant could
+     * still both pass; the command line puts that right.
+     */
+    private void keepAnAdmin(Account changing, String becoming) {
+        if (changing.role() != Role.ADMIN || changing.disabled()) return;
+        boolean another = accounts.list().stream()
+                .anyMatch(a -> a.role() == Role.ADMIN && !a.disabled() && !a.name().equals(changing.name()));
+        if (!another) {
+            throw new AccountProblem(AccountProblem.Kind.LAST_ADMIN, "'" + changing.name() + "' is the last enabled admin and cannot be "
+                    + becoming + "; make another user admin first");
+        }
     }
 
     private Account existing(String name) {

@@ -80,7 +80,7 @@ final class AuthController {
 
     void list(Context ctx) {
         Access.require(ctx, Role.ADMIN);
-        ctx.json(Map.of("users", users.list().stream().map(AuthController::describe).toList()));
+        ctx.json(Map.of("users", users.list().stream().map(this::describe).toList()));
     }
 
     /** Body {@code {"name","password","role"}}. */
@@ -135,9 +135,11 @@ final class AuthController {
         return out;
     }
 
-    private static Map<String, Object> describe(Account a) {
+    /** An account as admins see it; {@code locked}: some address has to wait before it may try this name again. */
+    private Map<String, Object> describe(Account a) {
         Map<String, Object> out = describe(a.user());
         out.put("disabled", a.disabled());
+        out.put("locked", throttle.waiting(a.name()));
         out.put("created", a.createdAt().toString());
         return out;
     }

@@ -148,7 +148,7 @@ public final class HttpServer {
         }, e.getMessage()));
         app.exception(AccountProblem.class, (e, ctx) -> ErrorBody.send(ctx, switch (e.kind()) {
             case INVALID -> 400;
-            case EXISTS -> 409;
+            case EXISTS, LAST_ADMIN -> 409;
             case NOT_FOUND -> 404;
         }, e.getMessage()));
         // 507: the request was fine and may be sent again unchanged once someone frees space; the message says where

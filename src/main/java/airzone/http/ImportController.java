@@ -28,10 +28,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code POST /api/import/{collection}?format=&encoding=&crs=&layer=&dryRun=}: a zipped shapefile,
+ * {@code POST /api/import/{collection}?format=&encoding=&crs=&layer=&dryRun=&preview=}: a zipped shapefile,
  * GeoJSON, KML (or KMZ) or GeoPackage as the raw request body, into a collection people write
  * (drawn zones, heat sources), by a planner. The answer is the {@link ImportReport}; a dry run
- * only reports. A real import with any rejected feature stores nothing and answers 400 with the
+ * only reports, and with {@code preview=true} carries the features it would write. A real import with any rejected feature stores nothing and answers 400 with the
  * report beside the usual {@code {status, error, detail}}. An upload whose Content-Length exceeds
  * the limit is refused with 413 before a byte of it is read.
  */
@@ -91,15 +91,20 @@ final class ImportController {
         ExportCrs crs = blank(rawCrs) ? null : ExportCrs.parse(rawCrs).orElseThrow(() ->
                 ApiError.badRequest("crs '" + rawCrs + "' is not supported; use " + ExportCrs.supportedText()));
         String layer = blank(ctx.queryParam("layer")) ? null : ctx.queryParam("layer").trim();
-        return new ImportOptions(format, encoding, crs, layer, dryRun(ctx.queryParam("dryRun")));
+        boolean dryRun = flag("dryRun", ctx.queryParam("dryRun"));
+        boolean preview = flag("preview", ctx.queryParam("preview"));
+        if (preview && !dryRun) {
+            throw ApiError.badRequest("preview=true needs dryRun=true: the preview shows what a dry run would write");
+        }
+        return new ImportOptions(format, encoding, crs, layer, dryRun, preview);
     }
 
-    private static boolean dryRun(String raw) {
+    private static boolean flag(String name, String raw) {
         if (blank(raw)) return false;
         return switch (raw.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw ApiError.badRequest("dryRun must be true or false, got '" + raw + "'");
+            default -> throw ApiError.badRequest(name + " must be true or false, got '" + raw + "'");
         };
     }
 

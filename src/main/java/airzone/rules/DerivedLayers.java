@@ -56,13 +56,18 @@ public final class DerivedLayers {
     }
 
     /**
-     * Validates and stores parameter changes with the audit line naming {@code user}, then recomputes;
-     * a refused change alters nothing.
+     * Validates parameter changes, recomputes the derived layers with them, then stores them with the
+     * audit line naming {@code user}; a refused change alters nothing.
+     *
+     * <p>The audit line comes last because it is what the live changes stream: a page that hears of
+     * the change reloads the derived layers, and must find them recomputed already. A crash between
+     * the two leaves layers computed from parameters the store does not hold; their fingerprints
+     * then differ from the stored parameters', so the next start recomputes them from those.
      */
     public synchronized RuleParameters change(JsonNode changes, String user) {
         RuleParameters updated = book.apply(parameters(), changes);
+        recompute(updated);
         store.putSetting(PARAMETERS, updated.values().toString(), new AuditLine(user, RULES_ACTION, changes));
-        recompute();
         return updated;
     }
 
@@ -71,7 +76,11 @@ public final class DerivedLayers {
      * changed, nothing is written. True when anything was recomputed.
      */
     public synchronized boolean recompute() {
-        Inputs inputs = new Inputs(store.all("heat-sources"), store.all("provinces"), store.all("districts"), parameters());
+        return recompute(parameters());
+    }
+
+    private boolean recompute(RuleParameters parameters) {
+        Inputs inputs = new Inputs(store.all("heat-sources"), store.all("provinces"), store.all("districts"), parameters);
         long started = System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, List<Feature>> derived = new LinkedHashMap<>();

@@ -107,6 +107,12 @@ class ImportApiTest {
     }
 
     @Test
+    void aDryRunWithPreviewCarriesTheFeaturesAsTheyWouldBeWritten() throws Exception {
+        ImportPreviewChecks.assertPreviewOfGeoJson(service);
+        ImportPreviewChecks.assertPreviewOfProjectedShapefile(service);
+    }
+
+    @Test
     void aRealImportWithARejectedFeatureImportsNothingAndReportsWhy() {
         HttpResponse<String> r = service.upload("ban-zones", "", fourFeatures("import-test-new", "remark", true).getBytes(StandardCharsets.UTF_8), "application/json");
         assertThat(r.statusCode()).isEqualTo(400);

@@ -26,6 +26,13 @@ class ImportPostgisTest {
     }
 
     @Test
+    void aDryRunWithPreviewCarriesTheFeaturesAsTheyWouldBeWrittenAndWritesNothing() throws Exception {
+        ImportPreviewChecks.assertPreviewOfGeoJson(service);
+        ImportPreviewChecks.assertPreviewOfProjectedShapefile(service);
+        assertThat(service.importLeftovers()).isEmpty();
+    }
+
+    @Test
     void banZonesComeBackEqualThroughAGbkShapefileInZone40() {
         ImportRoundTripTest.assertRoundTrip(service, "ban-zones", "shapefile", "EPSG:4528", "GBK");
         ImportRoundTripTest.assertRoundTrip(service, "heat-sources", "geopackage", "EPSG:4549", "UTF-8");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,6 +76,7 @@ class LoginThrottleTest {
         addUser("lena", "viewer");
         for (int attempt = 1; attempt <= 5; attempt++) login("127.0.0.2", "lena", "wrong-" + attempt);
         assertThat(login("127.0.0.2", "lena", "lena-password").status()).isEqualTo(429);
+        assertThat(listed("lena").get("locked").asBoolean()).as("the users list says lena is held back").isTrue();
 
         assertThat(unlock("/api/users/lena/unlock", RunningService.basic("lena", "lena-password")).statusCode())
                 .as("a viewer may not lift waits").isEqualTo(403);
@@ -86,6 +88,7 @@ class LoginThrottleTest {
                 .as("nothing left to lift").isFalse();
 
         assertThat(login("127.0.0.2", "lena", "lena-password").status()).as("right password after the lift").isEqualTo(200);
+        assertThat(listed("lena").get("locked").asBoolean()).isFalse();
 
         JsonNode audit = JSON.readTree(service.get("/api/audit", "Authorization", RunningService.adminAuth()).body());
         List<JsonNode> unlocks = new ArrayList<>();
@@ -150,6 +153,35 @@ class LoginThrottleTest {
 
     private static java.net.http.HttpResponse<String> unlock(String path, String authorization) {
         return service.send("POST", path, null, "Authorization", authorization);
+    }
+
+    @Test
+    void theLastEnabledAdminCannotBeDemotedOrDisabled() throws Exception {
+        for (String change : List.of("{\"role\":\"planner\"}", "{\"disabled\":true}")) {
+            HttpResponse<String> refused = patchUser(RunningService.ADMIN, change);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("last enabled admin");
+        }
+        assertThat(listed(RunningService.ADMIN).get("role").asText()).isEqualTo("admin");
+        assertThat(listed(RunningService.ADMIN).get("disabled").asBoolean()).isFalse();
+        // with a second admin, either may step down
+        addUser("ada", "admin");
+        assertThat(patchUser("ada", "{\"role\":\"planner\"}").statusCode()).isEqualTo(200);
+        assertThat(patchUser("ada", "{\"role\":\"admin\"}").statusCode()).isEqualTo(200);
+        assertThat(patchUser("ada", "{\"disabled\":true}").statusCode()).isEqualTo(200);
+        assertThat(patchUser(RunningService.ADMIN, "{\"role\":\"planner\"}").statusCode()).as("ada is disabled").isEqualTo(409);
+    }
+
+    private static HttpResponse<String> patchUser(String name, String body) {
+        return service.send("PATCH", "/api/users/" + name, body, "Content-Type", "application/json", "Authorization", RunningService.adminAuth());
+    }
+
+    /** The user as GET /api/users lists them. */
+    private static JsonNode listed(String name) throws Exception {
+        for (JsonNode u : JSON.readTree(service.get("/api/users", "Authorization", RunningService.adminAuth()).body()).get("users")) {
+            if (u.get("name").asText().equals(name)) return u;
+        }
+        throw new AssertionError("no user " + name);
     }
 
     private static void addUser(String name, String role) {

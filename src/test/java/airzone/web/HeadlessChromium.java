@@ -79,6 +79,11 @@ final class HeadlessChromium implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(1280, 900));
         HeadlessChromium browser = new HeadlessChromium(driver, profile);
         // what the page offers as a download lands in the profile, without a dialog, for the test to read
+        try {
+            Files.createDirectories(browser.downloads());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         browser.cdp("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", browser.downloads().toString()));
         return browser;
     }

@@ -12,6 +12,8 @@ import airzone.io.WorkDir;
 import airzone.layer.Feature;
 import airzone.layer.FeatureStore;
 import airzone.layer.Upserted;
+import airzone.geo.GeoJson;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.locationtech.jts.geom.Geometry;
 
@@ -149,7 +151,7 @@ public final class Importer {
         ImportFormat of = UploadFormat.ofFileName(chosen.getFileName().toString()).orElseThrow();
         // layer= chose the file among several; within a lone GeoPackage it names the table
         ImportOptions inner = candidates.size() == 1 ? options
-                : new ImportOptions(options.format(), options.encoding(), options.crs(), null, options.dryRun());
+                : new ImportOptions(options.format(), options.encoding(), options.crs(), null, options.dryRun(), options.preview());
         return readFile(of, chosen, inner);
     }
 
@@ -181,6 +183,7 @@ public final class Importer {
         List<ImportReport.Problem> skipped = new ArrayList<>();
         List<ImportReport.Problem> rejected = new ArrayList<>();
         List<Feature> valid = new ArrayList<>();
+        List<Integer> validIndex = new ArrayList<>();
         Map<String, Integer> firstIndex = new HashMap<>();
         int restoredTexts = 0;
         int created = 0;
@@ -226,6 +229,7 @@ public final class Importer {
             if (id != null && existing.containsKey(id)) updated++;
             else created++;
             valid.add(checked.feature());
+            validIndex.add(i);
         }
 
         int imported = 0;
@@ -248,7 +252,8 @@ public final class Importer {
         }
         ImportReport report = new ImportReport(collection, layer.format().id(), layer.layer(), options.dryRun(), layer.crs().code(),
                 layer.crsFrom(), layer.encoding().name(), layer.encoding().detectedFrom(), features.size(), geometryTypes,
-                mapping.report(layer), imported, created, updated, repaired, skipped, rejected, notes);
+                mapping.report(layer), imported, created, updated, repaired, skipped, rejected, notes,
+                options.preview() ? preview(valid, validIndex, existing) : null);
         if (!options.dryRun()) {
             if (!rejected.isEmpty()) {
                 throw new ImportRejected(rejected.size() + " of " + features.size() + " features cannot be imported (see report.rejected); "
@@ -264,7 +269,32 @@ public final class Importer {
 
     private static ImportReport withNothingImported(ImportReport r) {
         return new ImportReport(r.collection(), r.format(), r.layer(), r.dryRun(), r.sourceCrs(), r.crsFrom(), r.encoding(),
-                r.encodingDetectedFrom(), r.count(), r.geometryTypes(), r.fields(), 0, 0, 0, r.repaired(), r.skipped(), r.rejected(), r.notes());
+                r.encodingDetectedFrom(), r.count(), r.geometryTypes(), r.fields(), 0, 0, 0, r.repaired(), r.skipped(), r.rejected(), r.notes(), null);
+    }
+
+    /**
+     * The features a dry run would write, as GeoJSON for a page to draw over the stored ones (see
+     * {@link ImportReport#features}); ids only where the file gives them (the others get fresh ids
+     * when written).
+     */
+    private static ObjectNode preview(List<Feature> valid, List<Integer> index, Map<String, Feature> existing) {
+        ObjectNode collection = GeoJson.MAPPER.createObjectNode();
+        collection.put("type", "FeatureCollection");
+        collection.put("numberMatched", valid.size());
+        int shown = Math.min(valid.size(), ImportReport.PREVIEW_LIMIT);
+        collection.put("numberReturned", shown);
+        ArrayNode features = collection.putArray("features");
+        for (int k = 0; k < shown; k++) {
+            Feature f = valid.get(k);
+            ObjectNode out = features.addObject();
+            out.put("type", "Feature");
+            if (f.id() != null) out.put("id", f.id());
+            out.set("geometry", GeoJson.parseObject(GeoJson.geometry(f.geometry())));
+            out.set("properties", f.properties());
+            out.put("airzone:index", index.get(k));
+            out.put("airzone:action", f.id() != null && existing.containsKey(f.id()) ? "update" : "create");
+        }
+        return collection;
     }
 
     private void save(InputStream body, Path upload) throws IOException {
