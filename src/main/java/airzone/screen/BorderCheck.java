@@ -20,13 +20,12 @@ final class BorderCheck {
         Feature border = nearest.feature();
         double bandKm = ctx.index.parameters.number(RULE, "buffer_km");
         String neighbour = neighbour(ctx, border);
-        Double km = ScreeningContext.roundedKm(nearest.metres());
         boolean inside = nearest.metres() <= bandKm * 1000;
         boolean concerned = ctx.site.isNew() && (ctx.site.keyGasIndustry() || ctx.site.elevatedSource());
         Citation citation = ctx.ruleCitation(RULE);
         String distance = ScreeningContext.km(nearest.metres());
         if (inside && concerned && ctx.appliesHere(RULE)) {
-            ctx.add(RULE, Severity.ACTION_REQUIRED, "border-lines", border, km,
+            ctx.add(RULE, Severity.ACTION_REQUIRED, "border-lines", nearest,
                     "须会商：项目距省界（" + border.properties().path("name").asText() + "）" + distance + "公里，位于两侧" + HeatingRadiusCheck.fmt(bandKm)
                             + "公里范围内，属涉气重点行业新建项目或高架源，须与" + neighbour + "开展环评一致性会商。",
                     "Action required: the project lies " + distance + " km from the provincial border ("
@@ -35,7 +34,7 @@ final class BorderCheck {
                             + neighbour + ".",
                     citation);
         } else {
-            ctx.add(RULE, Severity.INFO, "border-lines", border, km,
+            ctx.add(RULE, Severity.INFO, "border-lines", nearest,
                     "距最近省界（" + border.properties().path("name").asText() + "，对侧" + neighbour + "）" + distance + "公里"
                             + (inside ? "，位于两侧" + HeatingRadiusCheck.fmt(bandKm) + "公里会商范围内。" : "。"),
                     "Nearest provincial border (" + border.properties().path("name").asText() + ", across it " + neighbour + ") is "
