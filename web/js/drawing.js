@@ -22,6 +22,10 @@ export const DRAW_SHAPES = { polygon: 'Polygon', rectangle: 'Rectangle', circle:
 
 const SNAP = { snappable: true, snapDistance: 14, snapSegment: true, snapMiddle: false };
 
+// map → who gets the drawing in progress when it was started for someone other than initDrawing's
+// onCreate (the screening tab's site polygon); one drawing at a time, so one entry per map
+const claims = new WeakMap();
+
 /** Sets the map's drawing defaults and the snap indicator; `onCreate(layer, tool)` gets each finished shape. */
 export function initDrawing(map, onCreate) {
   map.pm.setLang(language() === 'zh' ? 'zh' : 'en');
@@ -58,7 +62,9 @@ export function initDrawing(map, onCreate) {
   map.on('pm:globalcutmodetoggled', ({ enabled }) => takeClicks(map, enabled));
   map.on('pm:create', ({ layer, shape }) => {
     const tool = Object.keys(DRAW_SHAPES).find((k) => DRAW_SHAPES[k] === shape);
-    onCreate(layer, tool);
+    const claimed = claims.get(map);
+    claims.delete(map);
+    (claimed ?? onCreate)(layer, tool);
   });
   return { showSnap, hideSnap };
 }
@@ -72,8 +78,13 @@ export function takeClicks(map, on) {
   map.getContainer().classList.toggle('az-taking-clicks', on);
 }
 
-/** Starts drawing with one of DRAW_SHAPES' tools (Escape or another tool ends it). */
-export function startDrawing(map, tool) {
+/**
+ * Starts drawing with one of DRAW_SHAPES' tools (Escape or another tool ends it). The finished
+ * shape goes to `onCreate(layer, tool)` when given, else to initDrawing's.
+ */
+export function startDrawing(map, tool, onCreate = null) {
+  if (onCreate) claims.set(map, onCreate);
+  else claims.delete(map);
   map.pm.enableDraw(DRAW_SHAPES[tool], { ...SNAP, continueDrawing: false });
 }
 

@@ -21,11 +21,18 @@ public final class GeodesicDistance {
 
     public double metres(Geometry a, Geometry b) {
         if (a instanceof Point p && b instanceof Point q) return Geodesics.distanceMetres(p.getX(), p.getY(), q.getX(), q.getY());
+        return between(a, b).metres();
+    }
+
+    /** The geodesic from {@code a}'s point nearest to {@code b} to {@code b}'s point nearest to {@code a}. */
+    public GeodesicLine between(Geometry a, Geometry b) {
+        if (a instanceof Point p && b instanceof Point q) return GeodesicLine.between(p.getCoordinate(), q.getCoordinate());
         TransverseMercator plane = zones.computeIfAbsent(
                 TransverseMercator.gaussKrugerZoneOf(a.getCentroid().getX()), TransverseMercator::gaussKrugerZone);
         Coordinate[] nearest = DistanceOp.nearestPoints(plane.project(a), plane.project(b));
         Geometry pair = a.getFactory().createMultiPointFromCoords(nearest);
         Coordinate[] lonLat = plane.unproject(pair).getCoordinates();
-        return Geodesics.distanceMetres(lonLat[0].x, lonLat[0].y, lonLat[1].x, lonLat[1].y);
+        // a point end is the point itself, not its round trip through the plane
+        return GeodesicLine.between(a instanceof Point p ? p.getCoordinate() : lonLat[0], b instanceof Point q ? q.getCoordinate() : lonLat[1]);
     }
 }

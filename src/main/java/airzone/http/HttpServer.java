@@ -12,6 +12,7 @@ import airzone.edit.InvalidFeature;
 import airzone.layer.EditRefused;
 import airzone.layer.FeatureStore;
 import airzone.layer.SimplifiedViews;
+import airzone.report.CurrentDataVersions;
 import airzone.rules.DerivedLayers;
 import airzone.rules.InvalidParameter;
 import airzone.screen.BatchInput;
@@ -61,7 +62,7 @@ public final class HttpServer {
         ServiceController service = new ServiceController(config, store, ready);
         RulesController rules = new RulesController(derived, screener);
         SiteReader sites = new SiteReader(screener.catalogues(), config.maxSiteAreaKm2());
-        ScreenController screen = new ScreenController(screener, sites);
+        ScreenController screen = new ScreenController(screener, sites, new CurrentDataVersions(store));
         ReportController report = new ReportController(store, derived, screener, sites);
         BatchController batch = new BatchController(screener, new BatchInput(sites, config.workRoot()), jobs, config.heavyPerClient(), config.workRoot());
         ExportController export = new ExportController(config, store);
@@ -128,6 +129,7 @@ public final class HttpServer {
         app.get("/api/screen", screen::screenPoint);
         app.get("/api/screen/report", heavy.limit(report::report));
         app.get("/api/industries", screen::industries);
+        app.get("/api/coordinates", screen::coordinates);
         app.post("/api/screen/batch", heavy.limit(batch::stream));
         app.post("/api/screen/jobs", heavy.limit(batch::submit));
         app.get("/api/screen/jobs/{id}", batch::status);

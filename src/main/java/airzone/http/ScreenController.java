@@ -1,23 +1,33 @@
 package airzone.http;
 
+import airzone.coordinates.CoordinateText;
+import airzone.coordinates.ReadCoordinates;
+import airzone.coordinates.UnreadableCoordinates;
 import airzone.geo.GeoJson;
+import airzone.report.CurrentDataVersions;
 import airzone.screen.Screener;
 import airzone.screen.SiteReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 
 import java.util.Map;
 
-/** Screening of one site (POST a GeoJSON Feature, or GET with lon/lat), and the catalogues it reads. */
+/**
+ * Screening of one site (POST a GeoJSON Feature, or GET with lon/lat), the catalogues it reads, and
+ * the reading of typed coordinates that planners screen from.
+ */
 final class ScreenController {
 
     private final Screener screener;
     private final SiteReader reader;
+    private final CurrentDataVersions versions;
 
-    ScreenController(Screener screener, SiteReader reader) {
+    ScreenController(Screener screener, SiteReader reader, CurrentDataVersions versions) {
         this.screener = screener;
         this.reader = reader;
+        this.versions = versions;
     }
 
     void screenFeature(Context ctx) {
@@ -27,11 +37,29 @@ final class ScreenController {
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("body is not JSON: " + e.getOriginalMessage());
         }
-        ctx.json(ScreeningJson.of(screener.screen(reader.fromFeature(body))));
+        ctx.json(ScreeningJson.of(screener.screen(reader.fromFeature(body)), versions));
     }
 
     void screenPoint(Context ctx) {
-        ctx.json(ScreeningJson.of(screener.screen(reader.fromValues(ctx.queryParam("lon"), ctx.queryParam("lat"), ctx::queryParam))));
+        ctx.json(ScreeningJson.of(screener.screen(reader.fromValues(ctx.queryParam("lon"), ctx.queryParam("lat"), ctx::queryParam)), versions));
+    }
+
+    /** {@code GET /api/coordinates?text=…[&zone=N]}: what the text says, as lon/lat (400 naming what could not be read). */
+    void coordinates(Context ctx) {
+        ReadCoordinates read;
+        try {
+            read = CoordinateText.read(ctx.queryParam("text"), ctx.queryParam("zone"));
+        } catch (UnreadableCoordinates e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+        ObjectNode out = GeoJson.MAPPER.createObjectNode();
+        out.put("lon", read.lon());
+        out.put("lat", read.lat());
+        out.put("kind", read.kind().code());
+        out.put("crs", read.crs());
+        if (read.zone() != null) out.put("zone", read.zone());
+        out.put("read", read.read());
+        ctx.json(out);
     }
 
     void industries(Context ctx) {

@@ -1,25 +1,54 @@
 package airzone.http;
 
 import airzone.geo.GeoJson;
+import airzone.report.CurrentDataVersions;
+import airzone.report.DataVersions;
 import airzone.screen.Finding;
 import airzone.screen.Screening;
 import airzone.screen.Site;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
 
-/** A screening as the JSON of the contract: {site, district, findings[], verdict}. */
+/**
+ * A screening as the JSON of the contract: {site, district, findings[], verdict}, and the data
+ * versions it was made from (what the printable report's section 5 shows).
+ */
 final class ScreeningJson {
+
+    /** A finding's line has a vertex at least this often, so that a map drawing it follows the geodesic. */
+    static final double LINE_SPACING_M = 2_000;
+
+    private static final GeometryFactory LON_LAT = new GeometryFactory(new PrecisionModel(), 4326);
 
     private ScreeningJson() {
     }
 
-    static ObjectNode of(Screening screening) {
+    static ObjectNode of(Screening screening, CurrentDataVersions versions) {
         ObjectNode out = GeoJson.MAPPER.createObjectNode();
         out.set("site", site(screening.site()));
         out.set("district", screening.district());
         ArrayNode findings = out.putArray("findings");
         screening.findings().forEach(f -> findings.add(finding(f)));
         out.put("verdict", screening.verdict().code());
+        out.set("data_versions", dataVersions(versions));
+        return out;
+    }
+
+    /** {store, collections: [{collection, title_zh, title_en, features, max_version}]}. */
+    static ObjectNode dataVersions(CurrentDataVersions versions) {
+        ObjectNode out = GeoJson.MAPPER.createObjectNode();
+        out.put("store", versions.storeKind());
+        ArrayNode collections = out.putArray("collections");
+        for (DataVersions.CollectionVersion v : versions.now()) {
+            collections.addObject()
+                    .put("collection", v.collection().id())
+                    .put("title_zh", v.collection().titleZh())
+                    .put("title_en", v.collection().titleEn())
+                    .put("features", v.count())
+                    .put("max_version", v.maxVersion());
+        }
         return out;
     }
 
@@ -50,6 +79,7 @@ final class ScreeningJson {
         out.put("message_zh", f.messageZh());
         out.put("message_en", f.messageEn());
         out.set("citation", f.citation().json());
+        if (f.line() != null) out.set("line", GeoJson.parseObject(GeoJson.geometry(f.line().densified(LON_LAT, LINE_SPACING_M))));
         return out;
     }
 }

@@ -36,13 +36,12 @@ final class BorderCheck {
         Feature border = nearest.feature();
         String name = border.properties().path("name").asText();
         String neighbour = neighbour(ctx, border);
-        Double km = ScreeningContext.roundedKm(nearest.metres());
         boolean concerned = ctx.site.isNew() && (ctx.site.keyGasIndustry() || ctx.site.elevatedSource());
         Citation citation = ctx.ruleCitation(RULE);
         String distance = ScreeningContext.km(nearest.metres());
         String band = HeatingRadiusCheck.fmt(bandKm);
         if (inside && concerned && ctx.appliesHere(RULE)) {
-            ctx.add(RULE, Severity.ACTION_REQUIRED, "border-lines", border, km,
+            ctx.add(RULE, Severity.ACTION_REQUIRED, "border-lines", nearest,
                     "须会商：项目距省界（" + name + "）" + distance + "公里，位于两侧" + band
                             + "公里范围内，属涉气重点行业新建项目或高架源，须与" + neighbour + "开展环评一致性会商。",
                     "Action required: the project lies " + distance + " km from the provincial border (" + name + "), within " + band
@@ -50,13 +49,13 @@ final class BorderCheck {
                             + neighbour + ".",
                     citation);
         } else if (inside) {
-            ctx.add(RULE, Severity.INFO, "border-lines", border, km,
+            ctx.add(RULE, Severity.INFO, "border-lines", nearest,
                     "距省界（" + name + "，对侧" + neighbour + "）" + distance + "公里，位于两侧" + band + "公里会商范围内。",
                     "The provincial border (" + name + ", across it " + neighbour + ") is " + distance
                             + " km away, inside the " + band + " km consultation band.",
                     citation);
         } else {
-            ctx.add(RULE, Severity.INFO, "border-lines", border, km,
+            ctx.add(RULE, Severity.INFO, "border-lines", nearest,
                     "距最近省界（" + name + "，对侧" + neighbour + "）" + distance + "公里。",
                     "Nearest provincial border (" + name + ", across it " + neighbour + ") is " + distance + " km away.",
                     citation);

@@ -22,12 +22,11 @@ final class HeatingRadiusCheck {
         String plantZh = plant.properties().path("name").asText();
         String plantEn = plant.properties().path("name_en").asText(plantZh);
         String unit = String.format("%.0f", plant.properties().path("largest_unit_mw").asDouble());
-        Double km = ScreeningContext.roundedKm(nearest.metres());
         boolean inside = nearest.metres() <= radiusKm * 1000;
         boolean coalHeating = ctx.site.burnsCoal(ctx.catalogues) && "heating".equals(ctx.site.boilerUse());
         Citation citation = ctx.ruleCitation(RULE);
         if (inside && coalHeating && ctx.appliesHere(RULE)) {
-            ctx.add(RULE, Severity.ACTION_REQUIRED, "heat-sources", plant, km,
+            ctx.add(RULE, Severity.ACTION_REQUIRED, "heat-sources", nearest,
                     "须关停整合：燃煤供热锅炉位于热电联产电厂“" + plantZh + "”（最大单机" + unit + "兆瓦）供热半径" + fmt(radiusKm)
                             + "公里内，距离" + ScreeningContext.km(nearest.metres()) + "公里" + (ctx.site.isNew() ? "；不宜新建，应接入集中供热。" : "。"),
                     "Action required: a coal heating boiler " + ScreeningContext.km(nearest.metres()) + " km from CHP plant " + plantEn
@@ -35,7 +34,7 @@ final class HeatingRadiusCheck {
                             + (ctx.site.isNew() ? "; connect to the district heating instead of building one." : "."),
                     citation);
         } else {
-            ctx.add(RULE, Severity.INFO, "heat-sources", plant, km,
+            ctx.add(RULE, Severity.INFO, "heat-sources", nearest,
                     (inside ? "位于" : "不在") + "热电联产电厂“" + plantZh + "”（最大单机" + unit + "兆瓦）供热半径" + fmt(radiusKm)
                             + "公里" + (inside ? "内" : "范围内") + "，距离" + ScreeningContext.km(nearest.metres()) + "公里。",
                     (inside ? "Inside" : "Outside") + " the " + fmt(radiusKm) + " km heating radius of CHP plant " + plantEn

@@ -1,6 +1,7 @@
 package airzone.screen;
 
 import airzone.geo.GeodesicDistance;
+import airzone.geo.GeodesicLine;
 import airzone.layer.Feature;
 import org.locationtech.jts.algorithm.Distance;
 import org.locationtech.jts.geom.Coordinate;
@@ -26,7 +27,11 @@ import java.util.Map;
  */
 final class NearestIndex {
 
-    record Nearest(Feature feature, double metres) {
+    /** A feature and the geodesic from the site's nearest point to the feature's. */
+    record Nearest(Feature feature, GeodesicLine line) {
+        double metres() {
+            return line.metres();
+        }
     }
 
     private record Part(Feature feature, Coordinate a, Coordinate b) {
@@ -133,8 +138,8 @@ final class NearestIndex {
         Nearest nearest = null;
         for (int i = 0; i < candidates.size() && i < MAX_EXACT && candidates.get(i).estimate() <= keep; i++) {
             Part part = candidates.get(i).part();
-            double metres = distance.metres(site, geometry(part));
-            if (nearest == null || metres < nearest.metres()) nearest = new Nearest(part.feature(), metres);
+            GeodesicLine line = distance.between(site, geometry(part));
+            if (nearest == null || line.metres() < nearest.metres()) nearest = new Nearest(part.feature(), line);
         }
         return nearest;
     }

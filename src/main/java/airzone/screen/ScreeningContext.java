@@ -1,6 +1,7 @@
 package airzone.screen;
 
 import airzone.geo.GeodesicDistance;
+import airzone.geo.GeodesicLine;
 import airzone.layer.Feature;
 import airzone.rules.RuleBook;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,8 +74,18 @@ final class ScreeningContext {
 
     void add(String rule, Severity severity, String layer, Feature feature, Double distanceKm,
              String zh, String en, Citation citation) {
+        add(rule, severity, layer, feature, distanceKm, zh, en, citation, null);
+    }
+
+    /** A finding about the distance to a feature: its distance and the geodesic line to it. */
+    void add(String rule, Severity severity, String layer, NearestIndex.Nearest nearest, String zh, String en, Citation citation) {
+        add(rule, severity, layer, nearest.feature(), roundedKm(nearest.metres()), zh, en, citation, nearest.line());
+    }
+
+    private void add(String rule, Severity severity, String layer, Feature feature, Double distanceKm,
+                     String zh, String en, Citation citation, GeodesicLine line) {
         findings.add(new Finding(rule, severity, layer, feature == null ? null : feature.id(),
-                feature == null ? null : feature.properties().path("name").asText(null), distanceKm, zh, en, citation));
+                feature == null ? null : feature.properties().path("name").asText(null), distanceKm, zh, en, citation, line));
     }
 
     static String km(double metres) {

@@ -233,6 +233,127 @@ abstract class ScreeningApiContract extends ServiceContract {
         assertThat(catalogue.get("fuels").has("coal_low_sulphur")).isTrue();
     }
 
+    @Test
+    void theHeatingRadiusFindingCarriesTheGeodesicToThePlant() {
+        Coordinate plant = service.app().store().item("heat-sources", "chifeng-xincheng-chp").orElseThrow().geometry().getCoordinate();
+        GeodesicData site = Geodesic.WGS84.Direct(plant.y, plant.x, 200, 10_000);
+        JsonNode result = screen(String.format(Locale.ROOT, "lon=%.8f&lat=%.8f&fuel=coal&boiler_tph=10&boiler_use=heating&new=false", site.lon2, site.lat2));
+
+        JsonNode radius = only(result, "heating-radius");
+        JsonNode line = radius.get("line");
+        assertGeodesicLine(line, radius.get("distance_km").asDouble());
+        JsonNode first = line.get("coordinates").get(0);
+        JsonNode last = line.get("coordinates").get(line.get("coordinates").size() - 1);
+        // GeoJSON carries 7 decimals (1 cm)
+        assertThat(first.get(0).asDouble()).as("starts at the site").isCloseTo(site.lon2, within(1e-7));
+        assertThat(first.get(1).asDouble()).isCloseTo(site.lat2, within(1e-7));
+        assertThat(last.get(0).asDouble()).as("ends at the plant").isCloseTo(plant.x, within(1e-7));
+        assertThat(last.get(1).asDouble()).isCloseTo(plant.y, within(1e-7));
+        // findings with no distance have no line
+        for (JsonNode f : result.get("findings")) if (f.get("distance_km").isNull()) assertThat(f.has("line")).as(f.toString()).isFalse();
+    }
+
+    @Test
+    void theBorderFindingCarriesTheGeodesicToTheBordersNearestPoint() {
+        Geometry border = service.app().store().item("border-lines", "border-130000-150000").orElseThrow().geometry();
+        Geometry innerMongolia = service.app().store().item("provinces", "150000").orElseThrow().geometry();
+        Coordinate site = pointInside(border, innerMongolia, 12_000, new Coordinate(118.4, 42.0));
+        JsonNode result = screen(String.format(Locale.ROOT, "lon=%.8f&lat=%.8f&key_gas_industry=true&new=true", site.x, site.y));
+
+        JsonNode nearest = null;
+        for (JsonNode f : findings(result, "border-consultation")) {
+            if (nearest == null || f.get("distance_km").asDouble() < nearest.get("distance_km").asDouble()) nearest = f;
+        }
+        assertThat(nearest).as(result.toString()).isNotNull();
+        assertThat(nearest.get("distance_km").asDouble() * 1000).isCloseTo(oracleMetres(site, border), within(1.0));
+        JsonNode coordinates = nearest.get("line").get("coordinates");
+        assertGeodesicLine(nearest.get("line"), nearest.get("distance_km").asDouble());
+        assertThat(coordinates.get(0).get(0).asDouble()).isCloseTo(site.x, within(1e-7));
+        assertThat(coordinates.get(0).get(1).asDouble()).isCloseTo(site.y, within(1e-7));
+        JsonNode end = coordinates.get(coordinates.size() - 1);
+        Coordinate onBorder = new Coordinate(end.get(0).asDouble(), end.get(1).asDouble());
+        assertThat(border.distance(new GeometryFactory().createPoint(onBorder))).as("the far end lies on the border (degrees)").isLessThan(1e-6);
+    }
+
+    /**
+     * A LineString whose every vertex lies on the geodesic between its ends, at most 2 km apart, and
+     * whose length is the distance: to within what 7 decimals (1 cm a vertex) allow.
+     */
+    private static void assertGeodesicLine(JsonNode line, double distanceKm) {
+        assertThat(line.get("type").asText()).isEqualTo("LineString");
+        JsonNode c = line.get("coordinates");
+        assertThat(c.size()).isGreaterThanOrEqualTo((int) Math.ceil(distanceKm / 2) + 1);
+        JsonNode a = c.get(0);
+        JsonNode b = c.get(c.size() - 1);
+        double whole = Geodesic.WGS84.Inverse(a.get(1).asDouble(), a.get(0).asDouble(), b.get(1).asDouble(), b.get(0).asDouble()).s12;
+        double length = 0;
+        for (int i = 1; i < c.size(); i++) {
+            JsonNode p = c.get(i - 1);
+            JsonNode q = c.get(i);
+            double step = Geodesic.WGS84.Inverse(p.get(1).asDouble(), p.get(0).asDouble(), q.get(1).asDouble(), q.get(0).asDouble()).s12;
+            assertThat(step).as("a vertex every 2 km").isLessThanOrEqualTo(2_000.03);
+            length += step;
+            double viaQ = Geodesic.WGS84.Inverse(a.get(1).asDouble(), a.get(0).asDouble(), q.get(1).asDouble(), q.get(0).asDouble()).s12
+                    + Geodesic.WGS84.Inverse(q.get(1).asDouble(), q.get(0).asDouble(), b.get(1).asDouble(), b.get(0).asDouble()).s12;
+            assertThat(viaQ).as("vertex %d lies on the geodesic", i).isCloseTo(whole, within(0.03));
+        }
+        assertThat(length / 1000).as("the line's geodesic length is distance_km").isCloseTo(distanceKm, within(0.0005));
+    }
+
+    @Test
+    void theScreeningSaysWhichDataItWasMadeFrom() {
+        JsonNode versions = screen("lon=119.60&lat=39.94").get("data_versions");
+        assertThat(versions.get("store").asText()).isEqualTo(service.app().store().kind());
+        List<String> ids = new ArrayList<>();
+        for (JsonNode v : versions.get("collections")) {
+            String id = v.get("collection").asText();
+            ids.add(id);
+            List<Feature> features = service.app().store().all(id);
+            assertThat(v.get("features").asLong()).as(id).isEqualTo(features.size());
+            assertThat(v.get("max_version").asLong()).as(id).isEqualTo(features.stream().mapToLong(Feature::version).max().orElse(0));
+            assertThat(v.get("title_zh").asText()).isNotBlank();
+            assertThat(v.get("title_en").asText()).isNotBlank();
+        }
+        assertThat(ids).contains("districts", "heat-sources", "ban-zones", "border-lines");
+    }
+
+    @Test
+    void typedCoordinatesAreReadAndAGaussKrugerPairSaysItsCrs() {
+        JsonNode gk = json(service.get("/api/coordinates?text=" + encode("X=4424412.3 Y=40551209.8")), 200);
+        assertThat(gk.get("kind").asText()).isEqualTo("gauss-kruger");
+        assertThat(gk.get("crs").asText()).isEqualTo("EPSG:4528");
+        assertThat(gk.get("zone").asInt()).isEqualTo(40);
+        assertThat(gk.get("lon").asDouble()).isBetween(120.5, 120.7);
+        assertThat(gk.get("read").asText()).startsWith("EPSG:4528 X=4424412.3 Y=40551209.8 → ");
+        JsonNode six = json(service.get("/api/coordinates?text=" + encode("X=4424412.3 Y=551209.8") + "&zone=40"), 200);
+        assertThat(six.get("crs").asText()).isEqualTo("EPSG:4549");
+        assertThat(six.get("lon").asDouble()).isCloseTo(gk.get("lon").asDouble(), within(1e-12));
+
+        JsonNode dms = json(service.get("/api/coordinates?text=" + encode("118°57′00″E 42°16′48″N")), 200);
+        assertThat(dms.get("kind").asText()).isEqualTo("dms");
+        assertThat(dms.get("crs").asText()).isEqualTo("EPSG:4490");
+        assertThat(dms.has("zone")).isFalse();
+        assertThat(dms.get("lon").asDouble()).isCloseTo(118.95, within(1e-12));
+        assertThat(dms.get("lat").asDouble()).isCloseTo(42.28, within(1e-12));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "text=|no coordinates given",
+            "text=42.28,118.95|latitude 118.95",
+            "text=X%3D4424412.3+Y%3D551209.8&zone=60|zone 60",
+            "text=somewhere+nice|could not read 'somewhere'"})
+    void unreadableCoordinatesAre400SayingWhat(String query, String says) {
+        HttpResponse<String> response = service.get("/api/coordinates?" + query);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(parse(response.body()).get("detail").asText()).contains(says);
+        assertThat(service.get("/api/coordinates").statusCode()).isEqualTo(400);
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A point inside {@code side}, {@code metres} (geodesic) from {@code border}, found by walking from the border vertex nearest {@code near}. */
     private static Coordinate pointInside(Geometry border, Geometry side, double metres, Coordinate near) {
         Coordinate start = null;
