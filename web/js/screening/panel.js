@@ -20,6 +20,7 @@ export function mount(container, { map, state }) {
   const layer = siteLayer(map, state);
   let site = null; // a GeoJSON geometry: Point or Polygon
   let waiting = null; // the pick or the drawing in progress: { cancel() }
+  let screenings = 0; // screenings begun: a result that comes back after a newer one began is not shown
 
   container.replaceChildren();
   const title = el('h2', null, t('screening.title'));
@@ -148,6 +149,7 @@ export function mount(container, { map, state }) {
 
   async function screen() {
     if (!site) return say(t('screening.chooseFirst'), 'warning');
+    const mine = ++screenings;
     setStatus('busy');
     say(t('screening.busy'), 'hint');
     layer.showSite(site);
@@ -157,6 +159,7 @@ export function mount(container, { map, state }) {
       const result = site.type === 'Point'
         ? await getJson(`api/screen?${pointQuery(site.coordinates, attributes)}`)
         : (await post('api/screen', siteFeature(site, attributes))).body;
+      if (mine !== screenings) return; // a newer screening has begun: its result is the one to show
       showFindings(results, result, state.rules);
       await layer.showResult(result);
       clearMessage();
@@ -167,6 +170,7 @@ export function mount(container, { map, state }) {
       document.body.dataset.verdict = result.verdict;
       setStatus('done');
     } catch (error) {
+      if (mine !== screenings) return;
       // the form, the typed coordinates and the last findings stay as they were
       setStatus('error');
       say(t('screening.failed', { message: error.message }), 'error');

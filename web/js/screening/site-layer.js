@@ -17,17 +17,23 @@ const SITE_STYLE = { color: '#0b3d91', weight: 3, fillColor: '#0b61a4', fillOpac
 export function siteLayer(map, state) {
   if (!map.getPane('screening')) map.createPane('screening').style.zIndex = 440; // over the zones, under the plants
   const group = L.layerGroup().addTo(map);
+  // what was asked for last: a result whose zones arrive after a newer screening began is dropped,
+  // so that two screenings never share the map
+  let shown = 0;
 
   /** Just the site, while it is being screened. */
   function showSite(geometry) {
+    shown += 1;
     group.clearLayers();
     group.addLayer(site(geometry));
   }
 
   /** The site, the zones hit and the lines of a screening's result; the map shows them all. */
   async function showResult(result) {
+    const mine = ++shown;
     group.clearLayers();
     const hits = await Promise.all(zonesHit(result.findings ?? [], AREA_LAYERS).map((hit) => highlighted(hit, state)));
+    if (mine !== shown) return;
     for (const layer of hits) if (layer) group.addLayer(layer);
     for (const f of result.findings ?? []) if (f.line) group.addLayer(line(f));
     group.addLayer(site(result.site.geometry));
