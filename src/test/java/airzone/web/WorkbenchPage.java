@@ -67,6 +67,11 @@ final class WorkbenchPage implements AutoCloseable {
         return driver;
     }
 
+    /** The browser itself, for what lies outside the page (its downloads). */
+    HeadlessChromium browser() {
+        return browser;
+    }
+
     String body(String name) {
         Object value = js("return document.body.dataset[arguments[0]] ?? ''", name);
         return String.valueOf(value);
