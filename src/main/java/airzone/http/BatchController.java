@@ -1,9 +1,9 @@
 package airzone.http;
 
+import airzone.screen.Batch;
 import airzone.screen.BatchInput;
 import airzone.screen.BatchJobs;
 import airzone.screen.BatchOutput;
-import airzone.screen.BatchRow;
 import airzone.screen.BatchScreening;
 import airzone.screen.Screener;
 import io.javalin.http.Context;
@@ -11,7 +11,10 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,32 +23,39 @@ import java.util.Map;
 /**
  * Batch screening: {@code POST /api/screen/batch} streams results back while it runs;
  * {@code POST /api/screen/jobs} runs in the background and reports progress at
- * {@code /api/screen/jobs/{id}}. Input CSV or GeoJSON; output CSV (summary or per finding) or GeoJSON.
+ * {@code /api/screen/jobs/{id}}, and {@code …/cancel} stops it. Input CSV, Excel (.xlsx) or GeoJSON,
+ * as the raw body or a form's {@code file} part; output CSV (summary or per finding), Excel or GeoJSON.
  */
 final class BatchController {
 
     /** 100,000 rows of CSV with every attribute run to ~10 MB; this leaves room for polygons in GeoJSON. */
     private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+    /** Which sheet of a workbook was read (its name percent-encoded as UTF-8), and the row of its header. */
+    static final String SHEET_HEADER = "X-Airzone-Sheet";
+    static final String HEADER_ROW_HEADER = "X-Airzone-Header-Row";
 
     private final Screener screener;
     private final BatchInput input;
     private final BatchJobs jobs;
     private final int jobsPerClient;
+    private final Path workRoot;
 
-    BatchController(Screener screener, BatchInput input, BatchJobs jobs, int jobsPerClient) {
+    BatchController(Screener screener, BatchInput input, BatchJobs jobs, int jobsPerClient, Path workRoot) {
         this.screener = screener;
         this.input = input;
         this.jobs = jobs;
         this.jobsPerClient = jobsPerClient;
+        this.workRoot = workRoot;
     }
 
     void stream(Context ctx) throws IOException {
         Request request = read(ctx);
+        sheetHeaders(ctx, request.batch.sheet());
         ctx.contentType(request.format.contentType);
         ctx.header("Content-Disposition", "attachment; filename=\"screening." + request.format.extension + "\"");
         OutputStream out = ctx.outputStream();
-        try (BatchOutput output = BatchOutput.of(request.format, out)) {
-            BatchScreening.run(screener, request.rows, output, done -> { });
+        try (BatchOutput output = BatchOutput.of(request.format, out, request.batch.carried())) {
+            BatchScreening.run(screener, request.batch.rows(), output, done -> { });
         }
     }
 
@@ -53,7 +63,8 @@ final class BatchController {
     void submit(Context ctx) throws IOException {
         if (jobs.unfinished(ctx.ip()) >= jobsPerClient) throw HeavyRequests.tooMany(ctx);
         Request request = read(ctx);
-        BatchJobs.Job job = jobs.submit(request.rows, request.format, ctx.ip());
+        BatchJobs.Job job = jobs.submit(request.batch, request.format, ctx.ip());
+        sheetHeaders(ctx, job.sheet);
         ctx.status(202).header("Location", Links.base(ctx) + "/api/screen/jobs/" + job.id).json(describe(ctx, job));
     }
 
@@ -61,9 +72,17 @@ final class BatchController {
         ctx.json(describe(ctx, job(ctx)));
     }
 
+    /** Whoever may see a job (anyone with its id: the job API has no owner check) may cancel it while it runs. */
+    void cancel(Context ctx) {
+        BatchJobs.Job job = job(ctx);
+        if (!job.cancel()) throw ApiError.conflict("job " + job.id + " is " + job.status() + "; only a running job can be cancelled");
+        ctx.json(describe(ctx, job));
+    }
+
     void result(Context ctx) throws IOException {
         BatchJobs.Job job = job(ctx);
         var file = job.result().orElseThrow(() -> ApiError.conflict("job " + job.id + " is " + job.status() + "; its result is not ready"));
+        sheetHeaders(ctx, job.sheet);
         ctx.contentType(job.format.contentType);
         ctx.header("Content-Disposition", "attachment; filename=\"screening." + job.format.extension + "\"");
         try (InputStream in = Files.newInputStream(file)) {
@@ -84,6 +103,19 @@ final class BatchController {
         body.put("processed", job.processed());
         body.put("progress", job.total == 0 ? 1.0 : job.processed() / (double) job.total);
         if (job.error() != null) body.put("error", job.error());
+        if (job.sheet != null) {
+            body.put("sheet", job.sheet.name());
+            body.put("sheetNumber", job.sheet.number());
+            body.put("headerRow", job.sheet.headerRow());
+        }
+        body.put("rejectedCount", job.refusedCount);
+        body.put("rejected", job.refused.stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("row", r.row());
+            row.put("name", r.name());
+            row.put("error", r.error());
+            return row;
+        }).toList());
         String self = Links.base(ctx) + "/api/screen/jobs/" + job.id;
         body.put("links", job.result().isPresent()
                 ? List.of(Links.link(self, "self", "application/json", null), Links.link(self + "/result", "result", job.format.contentType, null))
@@ -91,30 +123,35 @@ final class BatchController {
         return body;
     }
 
-    private record Request(List<BatchRow> rows, BatchOutput.Format format) {
+    private static void sheetHeaders(Context ctx, Batch.Sheet sheet) {
+        if (sheet == null) return;
+        ctx.header(SHEET_HEADER, URLEncoder.encode(sheet.name(), StandardCharsets.UTF_8).replace("+", "%20"));
+        ctx.header(HEADER_ROW_HEADER, Integer.toString(sheet.headerRow()));
     }
 
-    private Request read(Context ctx) throws IOException {
-        byte[] body = limitedBody(ctx);
-        String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        boolean json = contentType.contains("json") || (!contentType.contains("csv") && firstNonBlank(body) == '{');
-        List<BatchRow> rows;
-        try {
-            rows = json ? input.geoJson(body) : input.csv(body, encoding(ctx, contentType));
+    private record Request(Batch batch, BatchOutput.Format format) {
+    }
+
+    private Request read(Context ctx) {
+        // the format is checked first, so a bad format= costs no upload
+        BatchOutput.Format asked = askedFormat(ctx);
+        Batch batch;
+        try (Upload upload = Upload.of(ctx, MAX_BODY_BYTES, workRoot, BatchController::tooLarge)) {
+            byte[] body = upload.bytes(MAX_BODY_BYTES, BatchController::tooLarge);
+            String contentType = upload.contentType() == null ? "" : upload.contentType().toLowerCase(Locale.ROOT);
+            batch = input.read(body, new BatchInput.Source(contentType, upload.fileName(), encoding(ctx, contentType), blankToNull(ctx.queryParam("sheet"))));
         } catch (BatchInput.Refused e) {
-            throw e.tooLarge() ? ApiError.tooLarge(e.getMessage()) : ApiError.badRequest(e.getMessage());
+            throw switch (e.kind()) {
+                case TOO_LARGE -> ApiError.tooLarge(e.getMessage());
+                case UNSUPPORTED -> ApiError.unsupportedMediaType(e.getMessage());
+                case BAD -> ApiError.badRequest(e.getMessage());
+            };
         }
-        return new Request(rows, format(ctx, json));
+        return new Request(batch, asked != null ? asked : byInput(batch.source()));
     }
 
-    private static byte[] limitedBody(Context ctx) throws IOException {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) throw ApiError.tooLarge("a batch body may have at most " + MAX_BODY_BYTES + " bytes");
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes((int) MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) throw ApiError.tooLarge("a batch body may have at most " + MAX_BODY_BYTES + " bytes");
-            return body;
-        }
+    private static ApiError tooLarge() {
+        return ApiError.tooLarge("a batch body may have at most " + MAX_BODY_BYTES + " bytes");
     }
 
     private static String encoding(Context ctx, String contentType) {
@@ -124,25 +161,37 @@ final class BatchController {
         return charset < 0 ? null : contentType.substring(charset + 8).trim();
     }
 
-    /** {@code ?format=csv|findings|geojson} wins; else the Accept header; else the input's own format. */
-    private static BatchOutput.Format format(Context ctx, boolean jsonInput) {
+    /**
+     * {@code ?format=csv|findings|geojson|xlsx} wins; else the Accept header; else (null) the input's own
+     * format. The findings format is CSV only: a row per finding is a table to filter, not a sheet to read.
+     */
+    private static BatchOutput.Format askedFormat(Context ctx) {
         String format = ctx.queryParam("format");
         if (format != null) {
             return switch (format) {
                 case "csv" -> BatchOutput.Format.CSV;
                 case "findings" -> BatchOutput.Format.CSV_FINDINGS;
                 case "geojson" -> BatchOutput.Format.GEOJSON;
-                default -> throw ApiError.badRequest("format must be csv, findings or geojson, got '" + format + "'");
+                case "xlsx" -> BatchOutput.Format.XLSX;
+                default -> throw ApiError.badRequest("format must be csv, findings, geojson or xlsx, got '" + format + "'");
             };
         }
         String accept = ctx.header("Accept") == null ? "" : ctx.header("Accept");
+        if (accept.contains("spreadsheetml")) return BatchOutput.Format.XLSX;
         if (accept.contains("text/csv")) return BatchOutput.Format.CSV;
         if (accept.contains("geo+json") || accept.contains("application/json")) return BatchOutput.Format.GEOJSON;
-        return jsonInput ? BatchOutput.Format.GEOJSON : BatchOutput.Format.CSV;
+        return null;
     }
 
-    private static int firstNonBlank(byte[] body) {
-        for (byte b : body) if (!Character.isWhitespace(b)) return b;
-        return -1;
+    private static BatchOutput.Format byInput(Batch.Source source) {
+        return switch (source) {
+            case CSV -> BatchOutput.Format.CSV;
+            case GEOJSON -> BatchOutput.Format.GEOJSON;
+            case XLSX -> BatchOutput.Format.XLSX;
+        };
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -63,7 +63,7 @@ public final class HttpServer {
         SiteReader sites = new SiteReader(screener.catalogues(), config.maxSiteAreaKm2());
         ScreenController screen = new ScreenController(screener, sites);
         ReportController report = new ReportController(store, derived, screener, sites);
-        BatchController batch = new BatchController(screener, new BatchInput(sites), jobs, config.heavyPerClient());
+        BatchController batch = new BatchController(screener, new BatchInput(sites, config.workRoot()), jobs, config.heavyPerClient(), config.workRoot());
         ExportController export = new ExportController(config, store);
         ImportController imports = new ImportController(config, store, edits);
         HeavyRequests heavy = new HeavyRequests(config.heavyPerClient());
@@ -132,6 +132,7 @@ public final class HttpServer {
         app.post("/api/screen/jobs", heavy.limit(batch::submit));
         app.get("/api/screen/jobs/{id}", batch::status);
         app.get("/api/screen/jobs/{id}/result", batch::result);
+        app.post("/api/screen/jobs/{id}/cancel", batch::cancel);
         app.get("/api/export/{collection}", heavy.limit(export::export));
         app.post("/api/import/{collection}", heavy.limit(imports::upload));
         app.post("/api/backup", heavy.limit(backup::backup));
@@ -185,7 +186,7 @@ public final class HttpServer {
      * A body that stopped coming, however deep our code wrapped the failure: 408 when Jetty's idle timeout
      * ended the read, 400 when the client hung up; 0 for anything else. Nothing was written either way.
      */
-    private static int abandonedBody(Throwable e) {
+    static int abandonedBody(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.util.concurrent.TimeoutException) return 408;
             if (t instanceof org.eclipse.jetty.io.EofException) return 400;

@@ -20,16 +20,14 @@ import airzone.layer.FeatureStore;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code POST /api/import/{collection}?format=&encoding=&crs=&layer=&dryRun=}: a zipped shapefile,
- * GeoJSON, KML (or KMZ) or GeoPackage as the raw request body, into a collection people write
+ * GeoJSON, KML (or KMZ) or GeoPackage as the raw request body or a form's {@code file} part, into a collection people write
  * (drawn zones, heat sources), by a planner. The answer is the {@link ImportReport}; a dry run
  * only reports. A real import with any rejected feature stores nothing and answers 400 with the
  * report beside the usual {@code {status, error, detail}}. An upload whose Content-Length exceeds
@@ -38,13 +36,15 @@ import java.util.Map;
 final class ImportController {
 
     private final Importer importer;
+    private final Path workRoot;
 
     ImportController(Config config, FeatureStore store, Edits edits) {
-        this(new Importer(store, edits, new DiskSpace(config.workRoot(), config.minFreeDiskBytes()), ImportLimits.standard()));
+        this(new Importer(store, edits, new DiskSpace(config.workRoot(), config.minFreeDiskBytes()), ImportLimits.standard()), config.workRoot());
     }
 
-    ImportController(Importer importer) {
+    ImportController(Importer importer, Path workRoot) {
         this.importer = importer;
+        this.workRoot = workRoot;
     }
 
     void upload(Context ctx) {
@@ -58,12 +58,11 @@ final class ImportController {
         User user = Access.require(ctx, Role.PLANNER);
         ImportOptions options = options(ctx);
         long declared = ctx.req().getContentLengthLong();
-        if (declared > importer.limits().maxUploadBytes()) {
-            throw ApiError.tooLarge("the upload is " + declared + " bytes; an import takes at most " + importer.limits().uploadText());
-        }
+        long max = importer.limits().maxUploadBytes();
         ImportReport report;
-        try (InputStream body = ctx.bodyInputStream()) {
-            report = importer.run(info.id(), options, ctx.contentType(), body, user);
+        try (Upload upload = Upload.of(ctx, max, workRoot, () -> ApiError.tooLarge((declared > max ? "the upload is " + declared + " bytes; " : "")
+                + "an import takes at most " + importer.limits().uploadText()))) {
+            report = importer.run(info.id(), byFileName(options, upload.fileName()), upload.contentType(), upload.stream(), user);
         } catch (ImportRefused e) {
             throw e.tooLarge() ? ApiError.tooLarge(e.getMessage()) : ApiError.badRequest(e.getMessage());
         } catch (ImportRejected e) {
@@ -74,8 +73,6 @@ final class ImportController {
             body.put("report", e.report());
             ctx.status(400).json(body);
             return;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         ctx.json(report);
     }
@@ -92,6 +89,14 @@ final class ImportController {
                 ApiError.badRequest("crs '" + rawCrs + "' is not supported; use " + ExportCrs.supportedText()));
         String layer = blank(ctx.queryParam("layer")) ? null : ctx.queryParam("layer").trim();
         return new ImportOptions(format, encoding, crs, layer, dryRun(ctx.queryParam("dryRun")));
+    }
+
+    /** A form's file name says the format when nothing else did ({@code zones.geojson}, {@code plan.kmz}, {@code parks.gpkg}). */
+    private static ImportOptions byFileName(ImportOptions options, String fileName) {
+        if (options.format() != null || fileName == null || fileName.lastIndexOf('.') < 0) return options;
+        return ImportFormat.parse(fileName.substring(fileName.lastIndexOf('.') + 1))
+                .map(format -> new ImportOptions(format, options.encoding(), options.crs(), options.layer(), options.dryRun()))
+                .orElse(options);
     }
 
     private static boolean dryRun(String raw) {

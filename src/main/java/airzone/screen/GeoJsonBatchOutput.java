@@ -5,13 +5,19 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
-/** Batch results as a GeoJSON FeatureCollection written as it goes: a feature per site, refused rows without geometry. */
+/**
+ * Batch results as a GeoJSON FeatureCollection written as it goes: a feature per site, refused rows
+ * without geometry; the columns an Excel input carried go in the properties' {@code input} object.
+ */
 final class GeoJsonBatchOutput implements BatchOutput {
 
     private final JsonGenerator gen;
+    private final List<String> carried;
 
-    GeoJsonBatchOutput(OutputStream out) throws IOException {
+    GeoJsonBatchOutput(OutputStream out, List<String> carried) throws IOException {
+        this.carried = carried;
         gen = GeoJson.MAPPER.getFactory().createGenerator(out);
         gen.writeStartObject();
         gen.writeStringField("type", "FeatureCollection");
@@ -52,6 +58,11 @@ final class GeoJsonBatchOutput implements BatchOutput {
                 gen.writeEndObject();
             }
             gen.writeEndArray();
+        }
+        if (!carried.isEmpty()) {
+            gen.writeObjectFieldStart("input");
+            for (int i = 0; i < carried.size(); i++) gen.writeStringField(carried.get(i), row.carried().get(i));
+            gen.writeEndObject();
         }
         gen.writeEndObject();
         gen.writeEndObject();

@@ -60,7 +60,10 @@ public final class SiteReader {
         });
     }
 
-    /** Lon/lat and attributes given as text (query parameters, CSV cells); blank counts as absent. */
+    /**
+     * Lon/lat and attributes given as text (query parameters, CSV cells, Excel cells); blank counts as absent.
+     * Lon/lat may be decimal degrees or degrees, minutes and seconds ({@link CoordinateText}).
+     */
     public Site fromValues(String lon, String lat, Function<String, String> attribute) {
         double x = coordinate("lon", lon, 180);
         double y = coordinate("lat", lat, 90);
@@ -120,12 +123,9 @@ public final class SiteReader {
 
     private static double coordinate(String field, String raw, double limit) {
         if (raw == null || raw.isBlank()) throw new InvalidSite(field + " is missing");
-        double v;
-        try {
-            v = Double.parseDouble(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidSite(field + " is not a number: '" + raw + "'");
-        }
+        Double parsed = CoordinateText.parse(field, raw);
+        if (parsed == null) throw new InvalidSite(field + " is not a number: '" + raw + "'");
+        double v = parsed;
         if (!Double.isFinite(v) || v < -limit || v > limit) throw new InvalidSite(field + " " + raw + " is outside -" + (int) limit + ".." + (int) limit);
         return v;
     }
