@@ -78,8 +78,10 @@ class BatchBrowserTest {
 
     @Test
     void anInventoryIsScreenedFilteredMappedAndDownloaded() throws Exception {
-        Path inventory = write("inventory.csv", inventoryCsv(1_000, 1));
-        JsonNode expected = apiResult(Files.readAllBytes(inventory));
+        // a workbook as planners keep one: a notes sheet first, the inventory on the second
+        Path inventory = files.resolve("inventory.xlsx");
+        Files.write(inventory, workbook("清单", inventoryRows(1_000, 1)));
+        JsonNode expected = apiResult(Files.readAllBytes(inventory), XLSX, "&sheet=" + java.net.URLEncoder.encode("清单", StandardCharsets.UTF_8));
         Map<String, Integer> byVerdict = countBy(expected, "verdict");
         assertThat(byVerdict.keySet()).as("the inventory meets more than one verdict " + byVerdict).hasSizeGreaterThan(1);
 
@@ -92,8 +94,10 @@ class BatchBrowserTest {
                     new MutationObserver(() => batchProgress.push([bar.value, bar.max])).observe(bar, {attributes: true});""");
             batch.screenshot(1, "tab");
             batch.choose(inventory);
+            page.testid("batch-sheet").sendKeys("清单");
             batch.start();
             batch.waitForState(Duration.ofSeconds(120), "done");
+            assertThat(JSON.readTree(service.get("/api/screen/jobs/" + page.body("batchJob")).body()).get("sheet").asText()).isEqualTo("清单");
             batch.screenshot(2, "done");
             List<?> seen = (List<?>) page.js("return batchProgress");
             List<?> last = (List<?>) seen.get(seen.size() - 1);
@@ -129,14 +133,14 @@ class BatchBrowserTest {
             int row = Integer.parseInt(shown.get(0).getAttribute("data-row"));
             shown.get(0).click();
             page.waitFor("the site's popup", d -> !page.all(".leaflet-popup [data-testid=batch-popup][data-row='" + row + "']").isEmpty());
-            JsonNode site = features(expected).get(row - 1);
+            JsonNode site = byRow(expected, row);
             String popup = page.driver().findElement(By.cssSelector("[data-testid=batch-popup]")).getText();
             for (JsonNode finding : site.at("/properties/findings")) assertThat(popup).contains(finding.get("message_zh").asText());
             batch.screenshot(4, "row-on-map");
 
             // a site clicked on the map: its own findings
             page.js("airzoneMap.closePopup()");
-            JsonNode other = features(expected).get(Integer.parseInt(shown.get(shown.size() > 1 ? 1 : 0).getAttribute("data-row")) - 1);
+            JsonNode other = byRow(expected, Integer.parseInt(shown.get(shown.size() > 1 ? 1 : 0).getAttribute("data-row")));
             double lon = other.at("/geometry/coordinates/0").asDouble();
             double lat = other.at("/geometry/coordinates/1").asDouble();
             page.js("airzoneMap.setView([arguments[1], arguments[0]], 15, {animate: false})", lon, lat);
@@ -157,6 +161,18 @@ class BatchBrowserTest {
             Map<String, Integer> csvVerdicts = new TreeMap<>();
             for (CSVRecord r : records) csvVerdicts.merge(r.get("verdict").isEmpty() ? "refused" : r.get("verdict"), 1, Integer::sum);
             assertThat(csvVerdicts).isEqualTo(new TreeMap<>(byVerdict));
+            Path xlsx = batch.download("xlsx", "inventory-screening.xlsx");
+            Map<String, Integer> xlsxVerdicts = new TreeMap<>();
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+                var sheet = book.getSheetAt(0);
+                assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("verdict");
+                assertThat(sheet.getLastRowNum()).as("a row per site under the header").isEqualTo(1_000);
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    var cell = sheet.getRow(r).getCell(4);
+                    xlsxVerdicts.merge(cell == null ? "refused" : cell.getStringCellValue(), 1, Integer::sum);
+                }
+            }
+            assertThat(xlsxVerdicts).isEqualTo(new TreeMap<>(byVerdict));
             Path geojson = batch.download("geojson", "inventory-screening.geojson");
             assertThat(countBy(JSON.readTree(geojson.toFile()), "verdict")).isEqualTo(byVerdict);
             assertThat(page.consoleErrors()).isEmpty();
@@ -333,14 +349,42 @@ class BatchBrowserTest {
         return rows;
     }
 
+    /** An .xlsx built with POI: a notes sheet, then {@code sheet} with the header and the rows (coordinates as numbers). */
+    private static byte[] workbook(String sheet, List<String> rows) throws Exception {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            book.createSheet("说明").createRow(0).createCell(0).setCellValue("项目清单见下一个工作表");
+            var data = book.createSheet(sheet);
+            String[] header = HEADER.split(",");
+            var top = data.createRow(0);
+            for (int c = 0; c < header.length; c++) top.createCell(c).setCellValue(header[c]);
+            for (int r = 0; r < rows.size(); r++) {
+                String[] cells = rows.get(r).split(",", -1);
+                var row = data.createRow(r + 1);
+                for (int c = 0; c < cells.length; c++) {
+                    if (cells[c].isEmpty()) continue;
+                    if (c == 1 || c == 2 || c == 5 || c == 9) row.createCell(c).setCellValue(Double.parseDouble(cells[c]));
+                    else row.createCell(c).setCellValue(cells[c]);
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
     private Path write(String name, String text) throws Exception {
         return Files.writeString(files.resolve(name), text);
     }
 
     // ---- the API's answer for the same file ----
 
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private JsonNode apiResult(byte[] file) throws Exception {
-        HttpResponse<String> r = service.sendBytes("POST", "/api/screen/batch?format=geojson", file, "Content-Type", "text/csv");
+        return apiResult(file, "text/csv", "");
+    }
+
+    private JsonNode apiResult(byte[] file, String contentType, String query) throws Exception {
+        HttpResponse<String> r = service.sendBytes("POST", "/api/screen/batch?format=geojson" + query, file, "Content-Type", contentType);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
     }
@@ -350,6 +394,11 @@ class BatchBrowserTest {
         String name = district.path("name").asText("");
         String city = district.path("city").asText("");
         return name.isEmpty() || city.isEmpty() || city.equals(name) ? name : name + "（" + city + "）";
+    }
+
+    /** The feature of input row {@code row} (for Excel, the sheet's row number, the header's row counted). */
+    private static JsonNode byRow(JsonNode collection, int row) {
+        return features(collection).stream().filter(f -> f.at("/properties/row").asInt() == row).findFirst().orElseThrow();
     }
 
     private static List<JsonNode> features(JsonNode collection) {
