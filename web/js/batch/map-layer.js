@@ -19,7 +19,7 @@ import { escapeHtml } from '../text.js';
 import { VERDICTS, districtLabel } from './results.js';
 
 /** Verdict colours: the red / amber / green of a traffic light, as EJScreen-style reports use. */
-export const COLOURS = { prohibited: '#c62828', action_required: '#ef8f00', info: '#2e7d32' };
+const COLOURS = { prohibited: '#c62828', action_required: '#ef8f00', info: '#2e7d32' };
 
 /** Zoom from which every site stands alone (a district fills the map there). */
 const SINGLE_FROM = 13;

@@ -5,7 +5,6 @@
 import { t } from '../messages.js';
 import { escapeHtml } from '../text.js';
 import { REFUSED, VERDICTS, summaryByDistrict, verdictCounts } from './results.js';
-import { COLOURS } from './map-layer.js';
 
 /** Most refused rows listed; the table (filter "not screened") shows them all. */
 const REFUSED_LISTED = 50;
@@ -18,8 +17,7 @@ export function summary(container, rows, { onDistrict }) {
   const refusedRows = rows.filter((r) => r.verdict === REFUSED);
   container.innerHTML = `
     <ul class="batch-totals" data-testid="batch-totals">
-      ${[...VERDICTS, REFUSED].map((v) => `<li data-verdict="${v}" data-count="${counts[v]}"><span class="batch-swatch"
-        style="background:${COLOURS[v] ?? '#9aa3ab'}"></span>${escapeHtml(t(`batch.verdict.${v}`))} <b>${counts[v]}</b></li>`).join('')}
+      ${[...VERDICTS, REFUSED].map((v) => `<li data-verdict="${v}" data-count="${counts[v]}"><span class="batch-swatch batch-${v}"></span>${escapeHtml(t(`batch.verdict.${v}`))} <b>${counts[v]}</b></li>`).join('')}
     </ul>
     <details class="batch-summary" open>
       <summary>${escapeHtml(t('batch.summary.title', { districts: districts.length }))}</summary>
