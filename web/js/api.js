@@ -55,18 +55,21 @@ export function waitText(seconds) {
 }
 
 /**
- * Sends one request. `body` (any JSON value) is sent as JSON; `ifMatch` is the ETag the change is
- * based on. Resolves to {status, body (parsed JSON, or null), etag}; rejects with an ApiError.
+ * Sends one request. `body` (any JSON value) is sent as JSON — a file (Blob) or FormData as it is,
+ * with `contentType` for a Blob; `ifMatch` is the ETag the change is based on. Resolves to
+ * {status, body (parsed JSON, or null), etag}; rejects with an ApiError.
  */
-export async function request(method, path, { body, ifMatch, accept = 'application/json' } = {}) {
+export async function request(method, path, { body, ifMatch, accept = 'application/json', contentType } = {}) {
   const url = new URL(path, document.baseURI);
   const headers = { Accept: accept };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const raw = body instanceof Blob || body instanceof FormData; // FormData sets its own multipart boundary
+  if (body !== undefined && !raw) headers['Content-Type'] = 'application/json';
+  if (contentType) headers['Content-Type'] = contentType;
   if (ifMatch) headers['If-Match'] = ifMatch;
   if (csrfToken && !SAFE_METHODS.has(method)) headers['X-CSRF-Token'] = csrfToken;
   let response;
   try {
-    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(url, { method, headers, body: body === undefined || raw ? body : JSON.stringify(body) });
   } catch (failure) {
     throw new ApiError({ status: 0, detail: failure.message, path: url.pathname });
   }

@@ -79,12 +79,19 @@ final class BatchController {
         ctx.json(describe(ctx, job));
     }
 
+    /** In the job's own format, or the one {@code ?format=} or Accept asks for among those the job keeps. */
     void result(Context ctx) throws IOException {
         BatchJobs.Job job = job(ctx);
-        var file = job.result().orElseThrow(() -> ApiError.conflict("job " + job.id + " is " + job.status() + "; its result is not ready"));
+        BatchOutput.Format asked = askedFormat(ctx);
+        BatchOutput.Format format = asked == null ? job.format : asked;
+        if (!job.formats().contains(format)) {
+            throw ApiError.badRequest("job " + job.id + " keeps its result as " + job.formats().stream().map(f -> f.extension).sorted().toList()
+                    + " (findings only when it was asked for at submission); format " + format.name().toLowerCase(Locale.ROOT) + " is not among them");
+        }
+        var file = job.result(format).orElseThrow(() -> ApiError.conflict("job " + job.id + " is " + job.status() + "; its result is not ready"));
         sheetHeaders(ctx, job.sheet);
-        ctx.contentType(job.format.contentType);
-        ctx.header("Content-Disposition", "attachment; filename=\"screening." + job.format.extension + "\"");
+        ctx.contentType(format.contentType);
+        ctx.header("Content-Disposition", "attachment; filename=\"screening." + format.extension + "\"");
         try (InputStream in = Files.newInputStream(file)) {
             in.transferTo(ctx.outputStream());
         }

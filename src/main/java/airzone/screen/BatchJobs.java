@@ -8,7 +8,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
+import java.io.Closeable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,13 +47,14 @@ public final class BatchJobs implements AutoCloseable {
         public final int refusedCount;
         public final List<BatchRow> refused;
         final List<String> carried;
-        final Path result;
+        /** The result in each format a job keeps: its own, and the three the page offers for download. */
+        final Map<BatchOutput.Format, Path> results;
         final String owner;
         private final AtomicInteger processed = new AtomicInteger();
         private final AtomicReference<String> status = new AtomicReference<>("running");
         private volatile String error;
 
-        Job(String id, Batch batch, BatchOutput.Format format, Path result, String owner) {
+        Job(String id, Batch batch, BatchOutput.Format format, Map<BatchOutput.Format, Path> results, String owner) {
             this.id = id;
             this.total = batch.rows().size();
             this.format = format;
@@ -57,7 +63,7 @@ public final class BatchJobs implements AutoCloseable {
             this.refusedCount = refusedRows.size();
             this.refused = List.copyOf(refusedRows.subList(0, Math.min(REFUSED_LISTED, refusedRows.size())));
             this.carried = batch.carried();
-            this.result = result;
+            this.results = Map.copyOf(results);
             this.owner = owner;
         }
 
@@ -74,7 +80,16 @@ public final class BatchJobs implements AutoCloseable {
         }
 
         public Optional<Path> result() {
-            return status().equals("done") ? Optional.of(result) : Optional.empty();
+            return result(format);
+        }
+
+        /** The finished result as {@code asked}; empty while unfinished, or for a format the job does not keep. */
+        public Optional<Path> result(BatchOutput.Format asked) {
+            return status().equals("done") ? Optional.ofNullable(results.get(asked)) : Optional.empty();
+        }
+
+        public Set<BatchOutput.Format> formats() {
+            return results.keySet();
         }
 
         /** Stops a running job between rows and discards what it wrote; false when it had already ended. */
@@ -105,7 +120,11 @@ public final class BatchJobs implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         String id = UUID.randomUUID().toString();
-        Job job = new Job(id, batch, format, dir.resolve(id + "." + format.extension), owner);
+        Map<BatchOutput.Format, Path> results = new EnumMap<>(BatchOutput.Format.class);
+        for (BatchOutput.Format kept : EnumSet.of(format, BatchOutput.Format.CSV, BatchOutput.Format.GEOJSON, BatchOutput.Format.XLSX)) {
+            results.put(kept, dir.resolve(id + "-" + kept.name().toLowerCase(java.util.Locale.ROOT) + "." + kept.extension));
+        }
+        Job job = new Job(id, batch, format, results, owner);
         jobs.put(id, job);
         forgetOldJobs();
         List<BatchRow> rows = batch.rows();
@@ -124,7 +143,7 @@ public final class BatchJobs implements AutoCloseable {
 
     private void run(Job job, List<BatchRow> rows) {
         if (!job.running()) return; // cancelled while it waited its turn
-        try (OutputStream out = Files.newOutputStream(job.result); BatchOutput output = BatchOutput.of(job.format, out, job.carried)) {
+        try (BatchOutput output = new EveryFormat(job)) {
             BatchScreening.run(screener, rows, output, job.processed::set, () -> !job.running());
         } catch (CancellationException e) {
             LOG.info("batch job {} cancelled after {} of {} rows", job.id, job.processed(), job.total);
@@ -134,7 +153,7 @@ public final class BatchJobs implements AutoCloseable {
             job.status.compareAndSet("running", "failed");
         }
         // done only if nothing stopped it; a result cut short (a full disk, a cancel) is no result: nothing of it stays on disk
-        if (!job.status.compareAndSet("running", "done")) delete(job.result);
+        if (!job.status.compareAndSet("running", "done")) job.results.values().forEach(BatchJobs::delete);
     }
 
     private void forgetOldJobs() {
@@ -143,7 +162,54 @@ public final class BatchJobs implements AutoCloseable {
             Job old = oldest.next();
             if (old.running()) break;
             oldest.remove();
-            delete(old.result);
+            old.results.values().forEach(BatchJobs::delete);
+        }
+    }
+
+    /**
+     * One screening written in every format the job keeps, so that the page can draw the GeoJSON and offer
+     * CSV and Excel of the very same run (screening again for a download could meet changed rules).
+     */
+    private static final class EveryFormat implements BatchOutput {
+        private final List<OutputStream> files = new ArrayList<>();
+        private final List<BatchOutput> outputs = new ArrayList<>();
+
+        EveryFormat(Job job) throws IOException {
+            try {
+                for (var kept : job.results.entrySet()) {
+                    OutputStream out = Files.newOutputStream(kept.getValue());
+                    files.add(out);
+                    outputs.add(BatchOutput.of(kept.getKey(), out, job.carried));
+                }
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(BatchRow row, Screening screening) throws IOException {
+            for (BatchOutput output : outputs) output.write(row, screening);
+        }
+
+        @Override
+        public void close() throws IOException {
+            IOException first = null;
+            for (Closeable c : concat()) {
+                try {
+                    c.close();
+                } catch (IOException e) {
+                    if (first == null) first = e;
+                }
+            }
+            if (first != null) throw first;
+        }
+
+        /** The outputs first (they finish their files), then the files under them. */
+        private List<Closeable> concat() {
+            List<Closeable> all = new ArrayList<>(outputs);
+            all.addAll(files);
+            return all;
         }
     }
 

@@ -67,7 +67,7 @@ final class WorkbenchPage implements AutoCloseable {
         return driver;
     }
 
-    /** The browser itself, for what the page hands to it (downloads). */
+    /** The browser itself, for what lies outside the page (its downloads). */
     HeadlessChromium browser() {
         return browser;
     }
