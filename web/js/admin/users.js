@@ -7,6 +7,7 @@
 // For tests: the list is [data-testid=users-list], one row per user tr[data-user=<name>]; the add
 // form [data-testid=user-add]; the message line [data-testid=users-message].
 
+import { button } from '../dom.js';
 import { ApiError, getJson, post, request } from '../api.js';
 import { codeText, t } from '../messages.js';
 import { signInAgain } from '../session.js';
@@ -71,10 +72,10 @@ function userRow(user, said, refresh) {
   tr.insertCell().textContent = user.locked ? t('users.locked') : '—';
 
   const actions = tr.insertCell();
-  const toggle = small(user.disabled ? t('users.enable') : t('users.disable'), 'user-toggle', () => act(said, refresh,
+  const toggle = button(user.disabled ? t('users.enable') : t('users.disable'), 'user-toggle', () => act(said, refresh,
     t(user.disabled ? 'users.enabled' : 'users.disabledNow', { name: user.name }),
     () => patch(`api/users/${encodeURIComponent(user.name)}`, { disabled: !user.disabled })));
-  const unlock = small(t('users.unlock'), 'user-unlock', () => act(said, refresh, null,
+  const unlock = button(t('users.unlock'), 'user-unlock', () => act(said, refresh, null,
     () => post(`api/users/${encodeURIComponent(user.name)}/unlock`), null,
     (answer) => t(answer?.body?.lifted ? 'users.unlocked' : 'users.notLocked', { name: user.name })));
   actions.append(toggle, unlock);
@@ -174,14 +175,6 @@ function input(testid, type, autocomplete) {
   return element;
 }
 
-function small(text, testid, onClick) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = text;
-  b.dataset.testid = testid;
-  b.addEventListener('click', onClick);
-  return b;
-}
 
 function hint(text) {
   const p = document.createElement('p');

@@ -3,6 +3,7 @@
 // page's language, the distance, the document and clause it rests on with the clause's own words,
 // and last the data versions the screening was made from (as on the printable report).
 
+import { element as el } from '../dom.js';
 import { codeText, hasMessage, language, t } from '../messages.js';
 import { formatNumber } from '../formatting.js';
 import { groupBySeverity } from './query.js';
@@ -109,11 +110,4 @@ function versions(dataVersions) {
   }
   details.append(table, el('p', 'scr-small', t('screening.versionsStore', { store: dataVersions.store })));
   return details;
-}
-
-function el(tag, className, text) {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
 }

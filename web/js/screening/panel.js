@@ -8,6 +8,7 @@
 //   data-verdict    the last screening's verdict (absent until one is done)
 //   data-screening-site  "lon,lat" of the point screened last (absent for an outline)
 
+import { button, element as el } from '../dom.js';
 import { getJson, post } from '../api.js';
 import { language, t } from '../messages.js';
 import { startDrawing, stopDrawing, takeClicks } from '../drawing.js';
@@ -28,8 +29,8 @@ export function mount(container, { map, state }) {
   // the site
   const siteBox = el('fieldset', 'scr-site-box');
   siteBox.append(el('legend', null, t('screening.siteTitle')));
-  const pick = button(t('screening.pick'), 'screening-pick', () => startPick());
-  const draw = button(t('screening.draw'), 'screening-draw', () => startDraw());
+  const pick = scrButton(t('screening.pick'), 'screening-pick', () => startPick());
+  const draw = scrButton(t('screening.draw'), 'screening-draw', () => startDraw());
   const coordinates = el('input');
   coordinates.type = 'text';
   coordinates.id = 'scr-coordinates';
@@ -50,7 +51,7 @@ export function mount(container, { map, state }) {
   const zoneLabel = el('label', 'scr-zone-label', t('screening.zone'));
   zoneLabel.htmlFor = zone.id;
   zoneLabel.title = t('screening.zoneHint');
-  const read = button(t('screening.read'), 'screening-read', () => readCoordinates());
+  const read = scrButton(t('screening.read'), 'screening-read', () => readCoordinates());
   coordinates.addEventListener('keydown', (e) => { if (e.key === 'Enter') readCoordinates(); });
   const understood = el('p', 'scr-understood');
   understood.dataset.testid = 'screening-understood';
@@ -69,8 +70,8 @@ export function mount(container, { map, state }) {
   const projectBox = el('fieldset', 'scr-project-box');
   projectBox.append(el('legend', null, t('screening.projectTitle')));
   const form = projectForm(projectBox, say);
-  const screenButton = button(t('screening.screen'), 'screening-screen', () => screen(), 'primary');
-  const print = button(t('screening.print'), 'screening-print', () => printReport());
+  const screenButton = scrButton(t('screening.screen'), 'screening-screen', () => screen(), 'primary');
+  const print = scrButton(t('screening.print'), 'screening-print', () => printReport());
   print.disabled = true;
   const results = el('div', 'scr-results');
   results.dataset.testid = 'screening-results';
@@ -204,23 +205,12 @@ function round(degrees) {
   return Math.round(degrees * 1e8) / 1e8;
 }
 
-function button(text, testid, onClick, kind = '') {
-  const element = el('button', `scr-button${kind ? ` scr-${kind}` : ''}`, text);
-  element.type = 'button';
-  element.dataset.testid = testid;
-  element.addEventListener('click', onClick);
-  return element;
+function scrButton(text, testid, onClick, kind = '') {
+  return button(text, testid, onClick, `scr-button${kind ? ` scr-${kind}` : ''}`);
 }
 
 function row(...children) {
   const div = el('div', 'scr-row');
   div.append(...children);
   return div;
-}
-
-function el(tag, className, text) {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
 }

@@ -12,6 +12,7 @@
 // data-import-preview the number of features drawn.
 
 import * as L from 'leaflet';
+import { button } from '../dom.js';
 import { t } from '../messages.js';
 import { IMPORTABLE, IMPORT_FORMATS, ENCODINGS, exportSystems, importQuery, uploadType } from './crs.js';
 import { upload } from './files.js';
@@ -52,9 +53,9 @@ export function importForm(map) {
     field(t('transfer.import.crs'), crs),
     field(t('transfer.import.sublayer'), sublayer));
 
-  const preview = button(t('transfer.import.preview'), 'import-preview', 'tr-primary');
-  const confirm = button(t('transfer.import.confirm'), 'import-confirm', 'tr-confirm');
-  const discard = button(t('transfer.import.discard'), 'import-discard', '');
+  const preview = button(t('transfer.import.preview'), 'import-preview', null, 'tr-primary');
+  const confirm = button(t('transfer.import.confirm'), 'import-confirm', null, 'tr-confirm');
+  const discard = button(t('transfer.import.discard'), 'import-discard');
   confirm.disabled = true;
   discard.hidden = true;
   const actions = document.createElement('div');
@@ -179,11 +180,3 @@ function drawPreview(map, collection) {
   return layer;
 }
 
-function button(text, testid, className) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = text;
-  b.dataset.testid = testid;
-  if (className) b.className = className;
-  return b;
-}
