@@ -141,7 +141,8 @@ class ScreeningBrowserTest {
             assertThat(tab.field("name")).isEqualTo("燃煤供热锅炉（测试）");
             page.press("screening-screen");
             tab.waitDone();
-            assertThat(page.all(".scr-line-label-heat-sources")).hasSize(1);
+            // the first screening's label fades out (Leaflet removes it 200 ms later): one stays
+            page.waitFor("one label to the plant", d -> page.all(".scr-line-label-heat-sources").size() == 1);
             assertThat(tab.findings("ban-zone-class").get(0).getAttribute("data-severity")).isNotEqualTo("prohibited");
             assertThat(page.consoleErrors()).isEmpty();
         }
