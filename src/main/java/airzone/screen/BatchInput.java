@@ -19,6 +19,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,7 +154,8 @@ public final class BatchInput {
     }
 
     private BatchRow csvRow(int row, CSVRecord record) {
-        Map<String, String> values = record.toMap();
+        Map<String, String> values = new HashMap<>();
+        record.toMap().forEach((column, value) -> values.put(BatchColumns.key(column), value));
         String name = values.get("name");
         if (!record.isConsistent()) {
             return BatchRow.refused(row, name, "row has " + record.size() + " cells, the header " + record.getParser().getHeaderNames().size());
@@ -169,12 +171,17 @@ public final class BatchInput {
         if (header.size() == 1 && header.get(0).matches(".*[;\t|].*")) {
             throw new Refused("CSV must be comma-separated; the header looks delimited by something else: '" + header.get(0) + "'");
         }
+        List<String> columns = new ArrayList<>();
         for (String column : header) {
-            if (!BatchColumns.KNOWN.contains(column)) {
-                throw new Refused("unknown CSV column '" + column + "'; the header is name,lon,lat and any of " + BatchColumns.attributesText());
+            String key = BatchColumns.key(column);
+            if (!BatchColumns.KNOWN.contains(key)) {
+                throw new Refused("unknown CSV column '" + column + "'; the header is name,lon,lat and any of " + BatchColumns.attributesText()
+                        + " (or their Chinese names: 名称, 经度, 纬度, …)");
             }
+            if (columns.contains(key)) throw new Refused("the CSV header names the column '" + key + "' twice ('" + column + "')");
+            columns.add(key);
         }
-        BatchColumns.requireAll(header, "CSV header");
+        BatchColumns.requireAll(columns, "CSV header");
     }
 
     private static String decode(byte[] body, String encoding) {

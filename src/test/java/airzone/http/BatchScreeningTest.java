@@ -66,6 +66,18 @@ class BatchScreeningTest {
         assertThat(rows.get(5).get("city")).isEqualTo("钦州市");
     }
 
+    /** An inventory as a bureau keeps it: Chinese column names, units in brackets, 是/否; read as the English header is. */
+    @Test
+    void chineseColumnNamesAreReadAsTheirColumns() throws Exception {
+        String rows = "海港锅炉,119.60,39.94,,coal,20,,true,,\n青龙锅炉,118.95,40.40,,coal,20,heating,false,,\n";
+        List<CSVRecord> english = csv(post("/api/screen/batch", (HEADER + rows).getBytes(StandardCharsets.UTF_8), "text/csv", "text/csv"));
+        String chinese = "名称,经度,纬度,行业,燃料,锅炉容量（蒸吨/小时）,锅炉用途,是否新建,涉气重点行业,排气筒高度(m)\n"
+                + rows.replace(",true,", ",是,").replace(",false,", ",否,");
+        List<CSVRecord> read = csv(post("/api/screen/batch", chinese.getBytes(StandardCharsets.UTF_8), "text/csv", "text/csv"));
+        assertThat(read).extracting(CSVRecord::toMap).containsExactlyElementsOf(english.stream().map(CSVRecord::toMap).toList());
+        assertThat(read.get(0).get("verdict")).isEqualTo("prohibited");
+    }
+
     @Test
     void gbkCsvFromExcelIsReadAndAnsweredInUtf8() throws Exception {
         byte[] gbk = (HEADER + "海港区项目,119.60,39.94,,coal,20,,true,,\n").getBytes(Charset.forName("GBK"));
@@ -107,7 +119,8 @@ class BatchScreeningTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "name;lon;lat\\na;119.6;39.9|comma-separated",
-            "name,lon,latitude\\na,119.6,39.9|latitude",
+            "name,lon,breite\\na,119.6,39.9|breite",
+            "name,lon,lat,纬度\\na,119.6,39.9,39.9|twice",
             "name,lon\\na,119.6|lat",
             "name,lon,lat,colour\\na,119.6,39.9,red|colour"})
     void badCsvRequestsAre400(String csv, String named) throws Exception {

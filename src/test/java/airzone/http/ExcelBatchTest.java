@@ -122,6 +122,24 @@ class ExcelBatchTest {
         assertThat(features.get(0).get("properties").get("input").get("投产日期").asText()).isEqualTo("2024-03-15");
     }
 
+    /** The header a bureau's sheet has: Chinese names, a unit in brackets. */
+    @Test
+    void aHeaderInChineseNamesTheColumns() throws Exception {
+        byte[] workbook = Workbooks.xlsx(wb -> {
+            var sheet = wb.createSheet("锅炉清单");
+            String[][] cells = {{"项目名称", "经度", "纬度", "燃料", "锅炉容量（蒸吨/小时）", "是否新建"}, {"海港锅炉", "119.60", "39.94", "coal", "20", "是"}};
+            for (int r = 0; r < cells.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < cells[r].length; c++) row.createCell(c).setCellValue(cells[r][c]);
+            }
+        });
+        List<CSVRecord> rows = csv(post("/api/screen/batch?format=csv", workbook, Workbooks.XLSX, "text/csv"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("name")).isEqualTo("海港锅炉");
+        assertThat(rows.get(0).get("district")).isEqualTo("海港区");
+        assertThat(rows.get(0).get("verdict")).isEqualTo("prohibited");
+    }
+
     @Test
     void sheetPicksASheetByNameOrNumberAndSaysSoWhenItHasNoHeader() throws Exception {
         byte[] workbook = plannersWorkbook();
