@@ -12,7 +12,6 @@ import airzone.edit.InvalidFeature;
 import airzone.layer.EditRefused;
 import airzone.layer.FeatureStore;
 import airzone.layer.SimplifiedViews;
-import airzone.report.CurrentDataVersions;
 import airzone.rules.DerivedLayers;
 import airzone.rules.InvalidParameter;
 import airzone.screen.BatchInput;
@@ -62,7 +61,7 @@ public final class HttpServer {
         ServiceController service = new ServiceController(config, store, ready);
         RulesController rules = new RulesController(derived, screener);
         SiteReader sites = new SiteReader(screener.catalogues(), config.maxSiteAreaKm2());
-        ScreenController screen = new ScreenController(screener, sites, new CurrentDataVersions(store));
+        ScreenController screen = new ScreenController(screener, sites, store.kind());
         ReportController report = new ReportController(store, derived, screener, sites);
         BatchController batch = new BatchController(screener, new BatchInput(sites, config.workRoot()), jobs, config.heavyPerClient(), config.workRoot());
         ExportController export = new ExportController(config, store);

@@ -4,7 +4,6 @@ import airzone.coordinates.CoordinateText;
 import airzone.coordinates.ReadCoordinates;
 import airzone.coordinates.UnreadableCoordinates;
 import airzone.geo.GeoJson;
-import airzone.report.CurrentDataVersions;
 import airzone.screen.Screener;
 import airzone.screen.SiteReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,12 +21,13 @@ final class ScreenController {
 
     private final Screener screener;
     private final SiteReader reader;
-    private final CurrentDataVersions versions;
+    /** The store's kind, which the answers name beside the layers' versions. */
+    private final String storeKind;
 
-    ScreenController(Screener screener, SiteReader reader, CurrentDataVersions versions) {
+    ScreenController(Screener screener, SiteReader reader, String storeKind) {
         this.screener = screener;
         this.reader = reader;
-        this.versions = versions;
+        this.storeKind = storeKind;
     }
 
     void screenFeature(Context ctx) {
@@ -37,11 +37,11 @@ final class ScreenController {
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("body is not JSON: " + e.getOriginalMessage());
         }
-        ctx.json(ScreeningJson.of(screener.screen(reader.fromFeature(body)), versions));
+        ctx.json(ScreeningJson.of(screener.screen(reader.fromFeature(body)), storeKind));
     }
 
     void screenPoint(Context ctx) {
-        ctx.json(ScreeningJson.of(screener.screen(reader.fromValues(ctx.queryParam("lon"), ctx.queryParam("lat"), ctx::queryParam)), versions));
+        ctx.json(ScreeningJson.of(screener.screen(reader.fromValues(ctx.queryParam("lon"), ctx.queryParam("lat"), ctx::queryParam)), storeKind));
     }
 
     /** {@code GET /api/coordinates?text=…[&zone=N]}: what the text says, as lon/lat (400 naming what could not be read). */

@@ -1,9 +1,10 @@
 package airzone.http;
 
 import airzone.geo.GeoJson;
-import airzone.report.CurrentDataVersions;
-import airzone.report.DataVersions;
+import airzone.layer.Catalog;
+import airzone.layer.CollectionInfo;
 import airzone.screen.Finding;
+import airzone.screen.LayerVersion;
 import airzone.screen.Screening;
 import airzone.screen.Site;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,8 +13,9 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 
 /**
- * A screening as the JSON of the contract: {site, district, findings[], verdict}, and the data
- * versions it was made from (what the printable report's section 5 shows).
+ * A screening as the JSON of the contract: {site, district, findings[], verdict}, and the versions
+ * of the layers it was screened against (those the screening index holds; the printable report's
+ * section 5 lists every collection of the store).
  */
 final class ScreeningJson {
 
@@ -25,28 +27,29 @@ final class ScreeningJson {
     private ScreeningJson() {
     }
 
-    static ObjectNode of(Screening screening, CurrentDataVersions versions) {
+    static ObjectNode of(Screening screening, String storeKind) {
         ObjectNode out = GeoJson.MAPPER.createObjectNode();
         out.set("site", site(screening.site()));
         out.set("district", screening.district());
         ArrayNode findings = out.putArray("findings");
         screening.findings().forEach(f -> findings.add(finding(f)));
         out.put("verdict", screening.verdict().code());
-        out.set("data_versions", dataVersions(versions));
+        out.set("data_versions", dataVersions(screening, storeKind));
         return out;
     }
 
     /** {store, collections: [{collection, title_zh, title_en, features, max_version}]}. */
-    static ObjectNode dataVersions(CurrentDataVersions versions) {
+    private static ObjectNode dataVersions(Screening screening, String storeKind) {
         ObjectNode out = GeoJson.MAPPER.createObjectNode();
-        out.put("store", versions.storeKind());
+        out.put("store", storeKind);
         ArrayNode collections = out.putArray("collections");
-        for (DataVersions.CollectionVersion v : versions.now()) {
+        for (LayerVersion v : screening.dataVersions()) {
+            CollectionInfo info = Catalog.find(v.collection()).orElseThrow();
             collections.addObject()
-                    .put("collection", v.collection().id())
-                    .put("title_zh", v.collection().titleZh())
-                    .put("title_en", v.collection().titleEn())
-                    .put("features", v.count())
+                    .put("collection", v.collection())
+                    .put("title_zh", info.titleZh())
+                    .put("title_en", info.titleEn())
+                    .put("features", v.features())
                     .put("max_version", v.maxVersion());
         }
         return out;

@@ -56,7 +56,7 @@ public final class Screener {
         AdmissionCheck.check(ctx);
         ZoneChecks.controlZones(ctx);
         Severity verdict = ctx.findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.INFO);
-        return new Screening(site, ctx.district, List.copyOf(ctx.findings), verdict);
+        return new Screening(site, ctx.district, List.copyOf(ctx.findings), verdict, current.versions);
     }
 
     /** The district holding the site (for a polygon, the one holding its interior point). */

@@ -4,6 +4,7 @@ import airzone.layer.Feature;
 import airzone.layer.FeatureStore;
 import airzone.rules.RuleParameters;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,29 +26,39 @@ final class ScreeningIndex {
     final LayerIndex borderBuffers;
     final NearestIndex qualifyingHeatSources;
     final NearestIndex borderLines;
+    /** The layers read into this index, as they were read: what a screening names as its data. */
+    final List<LayerVersion> versions;
 
     private ScreeningIndex(FeatureStore store, RuleParameters parameters) {
         this.parameters = parameters;
-        districts = layer(store, "districts");
-        banZones = layer(store, "ban-zones");
-        builtUpAreas = layer(store, "built-up-areas");
-        industrialParks = layer(store, "industrial-parks");
-        controlZones = layer(store, "control-zones");
-        List<Feature> radii = store.all("heating-radii");
+        List<LayerVersion> read = new ArrayList<>();
+        districts = layer(store, "districts", read);
+        banZones = layer(store, "ban-zones", read);
+        builtUpAreas = layer(store, "built-up-areas", read);
+        industrialParks = layer(store, "industrial-parks", read);
+        controlZones = layer(store, "control-zones", read);
+        List<Feature> radii = all(store, "heating-radii", read);
         heatingRadii = new LayerIndex("heating-radii", radii);
-        borderBuffers = layer(store, "border-buffers");
+        borderBuffers = layer(store, "border-buffers", read);
         // the plants that qualify are exactly those the heating-radius rule drew a radius around
         Set<String> qualifying = new HashSet<>();
         radii.forEach(r -> qualifying.add(r.properties().path("heat_source_id").asText()));
-        qualifyingHeatSources = new NearestIndex(store.all("heat-sources").stream().filter(f -> qualifying.contains(f.id())).toList());
-        borderLines = new NearestIndex(store.all("border-lines"));
+        qualifyingHeatSources = new NearestIndex(all(store, "heat-sources", read).stream().filter(f -> qualifying.contains(f.id())).toList());
+        borderLines = new NearestIndex(all(store, "border-lines", read));
+        versions = List.copyOf(read);
     }
 
     static ScreeningIndex build(FeatureStore store, RuleParameters parameters) {
         return new ScreeningIndex(store, parameters);
     }
 
-    private static LayerIndex layer(FeatureStore store, String collection) {
-        return new LayerIndex(collection, store.all(collection));
+    private static LayerIndex layer(FeatureStore store, String collection, List<LayerVersion> read) {
+        return new LayerIndex(collection, all(store, collection, read));
+    }
+
+    private static List<Feature> all(FeatureStore store, String collection, List<LayerVersion> read) {
+        List<Feature> features = store.all(collection);
+        read.add(new LayerVersion(collection, features.size(), features.stream().mapToLong(Feature::version).max().orElse(0)));
+        return features;
     }
 }
