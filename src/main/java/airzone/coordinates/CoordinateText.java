@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,9 @@ public final class CoordinateText {
     private static final Pattern SUFFIX_STYLE = Pattern.compile(
             "^" + SUFFIXED + "(?:\\s*[,;/]\\s*|\\s+|(?<=[NSEW°'\"])\\s*)" + SUFFIXED + "$");
     private static final Pattern PREFIX_STYLE = Pattern.compile("^" + PREFIXED + "\\s*[,;/]?\\s*" + PREFIXED + "$");
+    /** One angle alone, as a spreadsheet cell holds it: the letter before or after it (a blank allowed before). */
+    private static final Pattern ONE_PREFIXED = Pattern.compile("^" + PREFIXED + "$");
+    private static final Pattern ONE_SUFFIXED = Pattern.compile("^" + ANGLE + "\\s*([NSEW])?$");
     /** A run of what is neither number nor sign; only a hemisphere letter or an X/Y label may be one. */
     private static final Pattern WORD = Pattern.compile("[^0-9.+\\-,;/\\s°'\"=:]+");
     private static final Pattern LETTER = Pattern.compile("[NSEWXYnsewxy]");
@@ -51,6 +55,32 @@ public final class CoordinateText {
             throw new UnreadableCoordinates("zone is given, but '" + text.strip() + "' is in degrees, not Gauss-Krüger metres");
         }
         return degrees(s, text.strip());
+    }
+
+    /**
+     * One longitude or latitude as a spreadsheet cell holds it: {@code 119.6°}, {@code 119.6°E},
+     * {@code 119°36'12.5"E}, {@code 东经119度36分12.5秒}, {@code 39.9 N}; S and W make it negative, and only
+     * the axis's own hemisphere letters are taken. Not range-checked.
+     *
+     * @return empty when the text is no angle at all
+     */
+    public static OptionalDouble angle(String text, boolean longitude) {
+        String s = spelledOut(text).toUpperCase(Locale.ROOT);
+        Angle angle;
+        Matcher m = ONE_PREFIXED.matcher(s);
+        if (m.matches()) {
+            angle = new Angle(m.group(1), m.group(2), m.group(3), m.group(4));
+        } else if ((m = ONE_SUFFIXED.matcher(s)).matches()) {
+            angle = new Angle(m.group(4), m.group(1), m.group(2), m.group(3));
+        } else {
+            return OptionalDouble.empty();
+        }
+        String axis = longitude ? "longitude" : "latitude";
+        if (longitude ? angle.isLatitude() : angle.isLongitude()) {
+            throw new UnreadableCoordinates(axis + " '" + text.strip() + "' names the hemisphere " + angle.hemisphere()
+                    + ", which belongs to " + (longitude ? "a latitude" : "a longitude"));
+        }
+        return OptionalDouble.of(angle.degrees(axis));
     }
 
     private static ReadCoordinates degrees(String s, String original) {

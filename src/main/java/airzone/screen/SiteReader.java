@@ -1,5 +1,7 @@
 package airzone.screen;
 
+import airzone.coordinates.CoordinateText;
+import airzone.coordinates.UnreadableCoordinates;
 import airzone.geo.Geodesics;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.locationtech.jts.geom.Coordinate;
@@ -14,6 +16,7 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -123,11 +126,25 @@ public final class SiteReader {
 
     private static double coordinate(String field, String raw, double limit) {
         if (raw == null || raw.isBlank()) throw new InvalidSite(field + " is missing");
-        Double parsed = CoordinateText.parse(field, raw);
-        if (parsed == null) throw new InvalidSite(field + " is not a number: '" + raw + "'");
-        double v = parsed;
+        double v = degrees(field, raw);
         if (!Double.isFinite(v) || v < -limit || v > limit) throw new InvalidSite(field + " " + raw + " is outside -" + (int) limit + ".." + (int) limit);
         return v;
+    }
+
+    /** A plain number, or an angle as people type it into a spreadsheet (119.6°E, 东经119度36分12秒). */
+    private static double degrees(String field, String raw) {
+        try {
+            return Double.parseDouble(raw.trim());
+        } catch (NumberFormatException notPlain) {
+            // degrees, minutes, seconds
+        }
+        OptionalDouble angle;
+        try {
+            angle = CoordinateText.angle(raw, field.equals("lon"));
+        } catch (UnreadableCoordinates e) {
+            throw new InvalidSite(field + " '" + raw + "': " + e.getMessage());
+        }
+        return angle.orElseThrow(() -> new InvalidSite(field + " is not a number: '" + raw + "'"));
     }
 
     private static Double number(String field, String raw, double min, double max) {

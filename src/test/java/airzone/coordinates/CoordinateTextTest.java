@@ -89,6 +89,29 @@ class CoordinateTextTest {
         assertThatThrownBy(() -> CoordinateText.read(text, null)).isInstanceOf(UnreadableCoordinates.class).hasMessageContaining(says);
     }
 
+    /** One angle as a spreadsheet cell holds it (the batch reader's way in). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            119.6°                | true  | 119.6
+            118.95°E              | true  | 118.95
+            40°24'N               | false | 40.4
+            39.9 N                | false | 39.9
+            119°36'12"E           | true  | 119.60333333
+            东经119度36分12秒       | true  | 119.60333333
+            南纬10度30分            | false | -10.5
+            W 75°30′              | true  | -75.5
+            """)
+    void oneAngleAsACellHoldsIt(String text, boolean longitude, double degrees) {
+        assertThat(CoordinateText.angle(text, longitude).orElseThrow()).isCloseTo(degrees, within(1e-8));
+    }
+
+    @Test
+    void oneAngleRefusesTheOtherAxissLetterAndIsEmptyForNoAngle() {
+        assertThatThrownBy(() -> CoordinateText.angle("39.9N", true)).hasMessageContaining("belongs to a latitude");
+        assertThatThrownBy(() -> CoordinateText.angle("40°75'N", false)).hasMessageContaining("minutes run 0..59");
+        assertThat(CoordinateText.angle("abc", true)).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} zone={1}")
     @CsvSource(delimiter = '|', textBlock = """
             X=4681234.5 Y=512345.6   | 24  | zone 24 is outside 25..45
