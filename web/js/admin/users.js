@@ -11,7 +11,7 @@ import { button } from '../dom.js';
 import { ApiError, getJson, post, request } from '../api.js';
 import { codeText, t } from '../messages.js';
 import { signInAgain } from '../session.js';
-import { field, message, say } from '../transfer/ui.js';
+import { choice, field, message, say } from '../transfer/ui.js';
 
 const ROLES = ['viewer', 'planner', 'admin'];
 const patch = (path, body) => request('PATCH', path, { body });
@@ -55,14 +55,7 @@ function userRow(user, said, refresh) {
   tr.dataset.locked = String(user.locked);
   tr.insertCell().textContent = user.name;
 
-  const role = document.createElement('select');
-  role.dataset.testid = 'user-role';
-  for (const r of ROLES) {
-    const option = document.createElement('option');
-    option.value = r;
-    option.textContent = codeText('role', r);
-    role.append(option);
-  }
+  const role = roleChoice('user-role');
   role.value = user.role;
   role.addEventListener('change', () => act(said, refresh, t('users.roleChanged', { name: user.name, role: codeText('role', role.value) }),
     () => patch(`api/users/${encodeURIComponent(user.name)}`, { role: role.value }), () => { role.value = user.role; }));
@@ -82,6 +75,11 @@ function userRow(user, said, refresh) {
   return tr;
 }
 
+/** The roles in the planner's words, to choose from. */
+function roleChoice(testid) {
+  return choice(testid, ROLES.map((r) => [r, codeText('role', r)]));
+}
+
 function addForm(said, refresh) {
   const form = document.createElement('form');
   form.className = 'tr-form ad-add';
@@ -90,14 +88,7 @@ function addForm(said, refresh) {
   h.textContent = t('users.add');
   const name = input('user-name', 'text', 'username');
   const password = input('user-password', 'password', 'new-password');
-  const role = document.createElement('select');
-  role.dataset.testid = 'user-new-role';
-  for (const r of ROLES) {
-    const option = document.createElement('option');
-    option.value = r;
-    option.textContent = codeText('role', r);
-    role.append(option);
-  }
+  const role = roleChoice('user-new-role');
   role.value = 'planner';
   const submit = document.createElement('button');
   submit.type = 'submit';
