@@ -1,9 +1,10 @@
 // The jobs API as the batch tab uses it (docs/architecture.md, BatchController.java): submit a file,
-// read the job's status, cancel it, fetch its result. Every call goes through api.js, so failures
-// arrive as ApiError with the planner's words; downloads fetch a Blob (not a bare link) so that a
-// failed one says why instead of saving an error page as "screening.csv".
+// read the job's status, cancel it, fetch its result. Calls go through api.js (a download through
+// files.js), so failures arrive as ApiError with the planner's words; downloads fetch a Blob (not a
+// bare link) so that a failed one says why instead of saving an error page as "screening.csv".
 
-import { ApiError, getJson, post } from '../api.js';
+import { getJson, post } from '../api.js';
+import { fetchOk } from '../files.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -53,27 +54,5 @@ export const result = (id) => getJson(`api/screen/jobs/${encodeURIComponent(id)}
 export async function resultFile(id, format) {
   const { accept, extension } = DOWNLOADS[format];
   const url = new URL(`api/screen/jobs/${encodeURIComponent(id)}/result?format=${extension}`, document.baseURI);
-  let response;
-  try {
-    response = await fetch(url, { headers: { Accept: accept } });
-  } catch (failure) {
-    throw new ApiError({ status: 0, detail: failure.message, path: url.pathname });
-  }
-  if (!response.ok) {
-    const said = await response.json().catch(() => null);
-    throw new ApiError({ status: response.status, error: said?.error ?? '', detail: said?.detail ?? '', path: url.pathname });
-  }
-  return response.blob();
-}
-
-/** Hands `blob` to the browser as a download named `fileName`. */
-export function save(blob, fileName) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // the browser has taken the file once click() returns; a moment later the URL may go
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  return (await fetchOk(url, { headers: { Accept: accept } })).blob();
 }

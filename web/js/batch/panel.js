@@ -22,7 +22,8 @@ import { t } from '../messages.js';
 import { signInAgain } from '../session.js';
 import { escapeHtml } from '../text.js';
 import { COLUMNS, templateCsv } from './columns.js';
-import { DOWNLOADS, cancel, formatOf, result, resultFile, save, status, submit } from './job.js';
+import { DOWNLOADS, cancel, formatOf, result, resultFile, status, submit } from './job.js';
+import { saveBlob } from '../files.js';
 import { resultLayer } from './map-layer.js';
 import { rowsOf } from './results.js';
 import { summary } from './summary.js';
@@ -264,14 +265,14 @@ export function mount(container, { map, layerControl }) {
       say(t('batch.cancelFailed', { message: failure.message }), 'error');
     }
   });
-  $('batch-template').addEventListener('click', () => save(new Blob([templateCsv()], { type: 'text/csv' }), t('batch.templateFile')));
+  $('batch-template').addEventListener('click', () => saveBlob(new Blob([templateCsv()], { type: 'text/csv' }), t('batch.templateFile')));
   container.querySelector('.batch-downloads').addEventListener('click', async (event) => {
     const button = event.target.closest('[data-download]');
     if (!button || !job) return;
     const format = button.dataset.download;
     button.disabled = true;
     try {
-      save(await resultFile(job.id, format), `${baseName(file.name)}-screening.${DOWNLOADS[format].extension}`);
+      saveBlob(await resultFile(job.id, format), `${baseName(file.name)}-screening.${DOWNLOADS[format].extension}`);
     } catch (failure) {
       say(t('batch.downloadFailed', { message: failure.message }), 'error');
     } finally {

@@ -1,12 +1,11 @@
-// Files to and from the service: an export as a download, an upload as the raw request body (what
-// POST /api/import/{collection} reads). request() in api.js sends JSON and parses JSON answers; these
-// two need the bytes themselves, and an import's refusal carries its report beside the error, so
-// they talk to fetch directly, with api.js's CSRF token and its ApiError for failures.
+// Exports and imports: an export as a download, an upload as the raw request body (what
+// POST /api/import/{collection} reads), with api.js's CSRF token.
 //
 // An expired session (401) asks for the password again (session.js signInAgain) and sends the same
 // request once more, so the planner's file and options stay as they are.
 
-import { ApiError, currentCsrfToken } from '../api.js';
+import { currentCsrfToken } from '../api.js';
+import { fetchOk, saveBlob } from '../files.js';
 import { signInAgain } from '../session.js';
 import { attachmentName } from './crs.js';
 
@@ -18,16 +17,7 @@ export async function download(path, fallbackName) {
   const response = await send(path, { method: 'GET', headers: { Accept: '*/*' } });
   const blob = await response.blob();
   const name = attachmentName(response.headers.get('Content-Disposition')) ?? fallbackName;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // the browser has taken the URL once click() returns; it still needs the blob a moment longer
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveBlob(blob, name);
   return { name, bytes: blob.size };
 }
 
@@ -45,30 +35,11 @@ async function send(path, init, again = true) {
   const headers = { ...init.headers };
   const csrf = currentCsrfToken();
   if (csrf && init.method !== 'GET') headers['X-CSRF-Token'] = csrf;
-  let response;
   try {
-    response = await fetch(url, { ...init, headers });
-  } catch (failure) {
-    throw new ApiError({ status: 0, detail: failure.message, path: url.pathname });
-  }
-  if (response.ok) return response;
-  if (response.status === 401 && again) {
+    return await fetchOk(url, { ...init, headers });
+  } catch (error) {
+    if (error.status !== 401 || !again) throw error;
     await signInAgain();
     return send(path, init, false);
   }
-  let body = null;
-  try {
-    body = await response.json();
-  } catch {
-    // no JSON (a proxy's page): the status says it
-  }
-  const error = new ApiError({
-    status: response.status,
-    error: body?.error ?? '',
-    detail: body?.detail ?? '',
-    path: url.pathname,
-    retryAfter: Number.parseInt(response.headers.get('Retry-After') ?? '', 10) || null,
-  });
-  error.body = body;
-  throw error;
 }
