@@ -19,6 +19,11 @@ public final class GeodesicDistance {
 
     private final Map<Integer, TransverseMercator> zones = new HashMap<>();
 
+    /** This thread's projection of a 3-degree Gauss-Krüger zone. */
+    public TransverseMercator zone(int zone) {
+        return zones.computeIfAbsent(zone, TransverseMercator::gaussKrugerZone);
+    }
+
     public double metres(Geometry a, Geometry b) {
         if (a instanceof Point p && b instanceof Point q) return Geodesics.distanceMetres(p.getX(), p.getY(), q.getX(), q.getY());
         return between(a, b).metres();
@@ -27,8 +32,7 @@ public final class GeodesicDistance {
     /** The geodesic from {@code a}'s point nearest to {@code b} to {@code b}'s point nearest to {@code a}. */
     public GeodesicLine between(Geometry a, Geometry b) {
         if (a instanceof Point p && b instanceof Point q) return GeodesicLine.between(p.getCoordinate(), q.getCoordinate());
-        TransverseMercator plane = zones.computeIfAbsent(
-                TransverseMercator.gaussKrugerZoneOf(a.getCentroid().getX()), TransverseMercator::gaussKrugerZone);
+        TransverseMercator plane = zone(TransverseMercator.gaussKrugerZoneOf(a.getCentroid().getX()));
         Coordinate[] nearest = DistanceOp.nearestPoints(plane.project(a), plane.project(b));
         Geometry pair = a.getFactory().createMultiPointFromCoords(nearest);
         Coordinate[] lonLat = plane.unproject(pair).getCoordinates();

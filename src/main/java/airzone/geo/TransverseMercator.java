@@ -5,6 +5,7 @@ import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.ProjCoordinate;
 
 /**
  * A transverse-Mercator projection on the CGCS2000 ellipsoid (GRS 80) with a chosen central
@@ -24,6 +25,8 @@ public final class TransverseMercator {
     private final double centralMeridian;
     private final CoordinateTransform forward;
     private final CoordinateTransform inverse;
+    private final ProjCoordinate in = new ProjCoordinate();
+    private final ProjCoordinate out = new ProjCoordinate();
 
     private TransverseMercator(double centralMeridian) {
         this.centralMeridian = centralMeridian;
@@ -55,6 +58,24 @@ public final class TransverseMercator {
     /** Lon/lat degrees → metres east/north. */
     public Geometry project(Geometry lonLat) {
         return ProjectedGeometry.transform(lonLat, forward);
+    }
+
+    /** One point, lon/lat degrees → metres east/north into {@code xy}: no geometry built, for the hot loops of screening. */
+    public void project(double lon, double lat, double[] xy) {
+        transform(forward, lon, lat, xy);
+    }
+
+    /** One point, metres east/north → lon/lat degrees into {@code lonLat}. */
+    public void unproject(double x, double y, double[] lonLat) {
+        transform(inverse, x, y, lonLat);
+    }
+
+    private void transform(CoordinateTransform transform, double x, double y, double[] result) {
+        in.x = x;
+        in.y = y;
+        transform.transform(in, out);
+        result[0] = out.x;
+        result[1] = out.y;
     }
 
     /** Metres east/north → lon/lat degrees. */

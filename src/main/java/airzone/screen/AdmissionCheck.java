@@ -37,8 +37,8 @@ final class AdmissionCheck {
             String prefixEn = severity == Severity.PROHIBITED ? "Prohibited: " : "Action required: ";
             JsonNode c = rule.get("citation");
             ctx.add("admission:" + rule.get("id").asText(), severity, layer, within, within == null ? null : 0.0,
-                    prefixZh + rule.get("message_zh").asText() + "（本项目：" + ctx.catalogues.industryName(industry, true) + "）",
-                    prefixEn + rule.get("message_en").asText() + " (this project: " + ctx.catalogues.industryName(industry, false) + ")",
+                    () -> prefixZh + rule.get("message_zh").asText() + "（本项目：" + ctx.catalogues.industryName(industry, true) + "）",
+                    () -> prefixEn + rule.get("message_en").asText() + " (this project: " + ctx.catalogues.industryName(industry, false) + ")",
                     ctx.citation(c.get("document").asText(), c.get("clause").asText()));
         }
     }

@@ -22,11 +22,14 @@ final class BorderCheck {
         double bandKm = ctx.index.parameters.number(RULE, "buffer_km");
         // a border between two other provinces can come within the band only near a tri-point, where
         // the site's own borders are nearer still: it is not the site's border, and is left out
-        List<NearestIndex.Nearest> within = ctx.index.borderLines.eachWithin(ctx.site.geometry(), ctx.distance, bandKm * 1000)
+        // most sites are far from every border: the nearest one, found first, says whether any is within the band
+        NearestIndex.Nearest nearest = ctx.index.borderLines.nearest(ctx.site.geometry(), ctx.distance);
+        if (nearest == null) return;
+        List<NearestIndex.Nearest> within = nearest.metres() > bandKm * 1000 ? List.of()
+                : ctx.index.borderLines.eachWithin(ctx.site.geometry(), ctx.distance, bandKm * 1000)
                 .stream().filter(n -> sidesWithSite(ctx, n.feature())).toList();
         if (within.isEmpty()) {
-            NearestIndex.Nearest nearest = ctx.index.borderLines.nearest(ctx.site.geometry(), ctx.distance);
-            if (nearest != null) report(ctx, nearest, bandKm, false);
+            report(ctx, nearest, bandKm, false);
             return;
         }
         for (NearestIndex.Nearest border : within) report(ctx, border, bandKm, true);
@@ -38,26 +41,25 @@ final class BorderCheck {
         String neighbour = neighbour(ctx, border);
         boolean concerned = ctx.site.isNew() && (ctx.site.keyGasIndustry() || ctx.site.elevatedSource());
         Citation citation = ctx.ruleCitation(RULE);
-        String distance = ScreeningContext.km(nearest.metres());
         String band = HeatingRadiusCheck.fmt(bandKm);
         if (inside && concerned && ctx.appliesHere(RULE)) {
             ctx.add(RULE, Severity.ACTION_REQUIRED, "border-lines", nearest,
-                    "须会商：项目距省界（" + name + "）" + distance + "公里，位于两侧" + band
+                    () -> "须会商：项目距省界（" + name + "）" + ScreeningContext.km(nearest.metres()) + "公里，位于两侧" + band
                             + "公里范围内，属涉气重点行业新建项目或高架源，须与" + neighbour + "开展环评一致性会商。",
-                    "Action required: the project lies " + distance + " km from the provincial border (" + name + "), within " + band
+                    () -> "Action required: the project lies " + ScreeningContext.km(nearest.metres()) + " km from the provincial border (" + name + "), within " + band
                             + " km; as a new key gas-emitting project or elevated source it needs EIA consistency consultation with "
                             + neighbour + ".",
                     citation);
         } else if (inside) {
             ctx.add(RULE, Severity.INFO, "border-lines", nearest,
-                    "距省界（" + name + "，对侧" + neighbour + "）" + distance + "公里，位于两侧" + band + "公里会商范围内。",
-                    "The provincial border (" + name + ", across it " + neighbour + ") is " + distance
+                    () -> "距省界（" + name + "，对侧" + neighbour + "）" + ScreeningContext.km(nearest.metres()) + "公里，位于两侧" + band + "公里会商范围内。",
+                    () -> "The provincial border (" + name + ", across it " + neighbour + ") is " + ScreeningContext.km(nearest.metres())
                             + " km away, inside the " + band + " km consultation band.",
                     citation);
         } else {
             ctx.add(RULE, Severity.INFO, "border-lines", nearest,
-                    "距最近省界（" + name + "，对侧" + neighbour + "）" + distance + "公里。",
-                    "Nearest provincial border (" + name + ", across it " + neighbour + ") is " + distance + " km away.",
+                    () -> "距最近省界（" + name + "，对侧" + neighbour + "）" + ScreeningContext.km(nearest.metres()) + "公里。",
+                    () -> "Nearest provincial border (" + name + ", across it " + neighbour + ") is " + ScreeningContext.km(nearest.metres()) + " km away.",
                     citation);
         }
     }

@@ -21,26 +21,29 @@ final class HeatingRadiusCheck {
         double radiusKm = ctx.index.parameters.number(RULE, "radius_km");
         String plantZh = plant.properties().path("name").asText();
         String plantEn = plant.properties().path("name_en").asText(plantZh);
-        String unit = String.format("%.0f", plant.properties().path("largest_unit_mw").asDouble());
         boolean inside = nearest.metres() <= radiusKm * 1000;
         boolean coalHeating = ctx.site.burnsCoal(ctx.catalogues) && "heating".equals(ctx.site.boilerUse());
         Citation citation = ctx.ruleCitation(RULE);
         if (inside && coalHeating && ctx.appliesHere(RULE)) {
             ctx.add(RULE, Severity.ACTION_REQUIRED, "heat-sources", nearest,
-                    "须关停整合：燃煤供热锅炉位于热电联产电厂“" + plantZh + "”（最大单机" + unit + "兆瓦）供热半径" + fmt(radiusKm)
+                    () -> "须关停整合：燃煤供热锅炉位于热电联产电厂“" + plantZh + "”（最大单机" + unit(plant) + "兆瓦）供热半径" + fmt(radiusKm)
                             + "公里内，距离" + ScreeningContext.km(nearest.metres()) + "公里" + (ctx.site.isNew() ? "；不宜新建，应接入集中供热。" : "。"),
-                    "Action required: a coal heating boiler " + ScreeningContext.km(nearest.metres()) + " km from CHP plant " + plantEn
-                            + " (largest unit " + unit + " MW), inside its " + fmt(radiusKm) + " km heating radius, must close or be consolidated"
+                    () -> "Action required: a coal heating boiler " + ScreeningContext.km(nearest.metres()) + " km from CHP plant " + plantEn
+                            + " (largest unit " + unit(plant) + " MW), inside its " + fmt(radiusKm) + " km heating radius, must close or be consolidated"
                             + (ctx.site.isNew() ? "; connect to the district heating instead of building one." : "."),
                     citation);
         } else {
             ctx.add(RULE, Severity.INFO, "heat-sources", nearest,
-                    (inside ? "位于" : "不在") + "热电联产电厂“" + plantZh + "”（最大单机" + unit + "兆瓦）供热半径" + fmt(radiusKm)
+                    () -> (inside ? "位于" : "不在") + "热电联产电厂“" + plantZh + "”（最大单机" + unit(plant) + "兆瓦）供热半径" + fmt(radiusKm)
                             + "公里" + (inside ? "内" : "范围内") + "，距离" + ScreeningContext.km(nearest.metres()) + "公里。",
-                    (inside ? "Inside" : "Outside") + " the " + fmt(radiusKm) + " km heating radius of CHP plant " + plantEn
-                            + " (largest unit " + unit + " MW), " + ScreeningContext.km(nearest.metres()) + " km away.",
+                    () -> (inside ? "Inside" : "Outside") + " the " + fmt(radiusKm) + " km heating radius of CHP plant " + plantEn
+                            + " (largest unit " + unit(plant) + " MW), " + ScreeningContext.km(nearest.metres()) + " km away.",
                     citation);
         }
+    }
+
+    private static String unit(Feature plant) {
+        return String.format("%.0f", plant.properties().path("largest_unit_mw").asDouble());
     }
 
     static String fmt(double value) {

@@ -2,6 +2,7 @@ package airzone.screen;
 
 import airzone.geo.GeodesicDistance;
 import airzone.geo.GeodesicLine;
+import airzone.geo.TransverseMercator;
 import airzone.layer.Feature;
 import org.locationtech.jts.algorithm.Distance;
 import org.locationtech.jts.geom.Coordinate;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Nearest feature by geodesic distance, fast enough for 100,000 sites. Lines are indexed segment by
@@ -34,7 +36,8 @@ final class NearestIndex {
         }
     }
 
-    private record Part(Feature feature, Coordinate a, Coordinate b) {
+    /** A segment of a line, or a point (a = b). */
+    record Part(Feature feature, Coordinate a, Coordinate b) {
     }
 
     private record Candidate(Part part, double estimate) {
@@ -54,6 +57,9 @@ final class NearestIndex {
     private final STRtree coarse = new STRtree();
     private final boolean empty;
     private final GeometryFactory factory = new GeometryFactory();
+    private final List<Part> parts = new ArrayList<>();
+    /** Point sites take the planar path of their zone ({@link ZonePlane}); each zone is projected the first time a site asks for it. */
+    private final Map<Integer, ZonePlane> planes = new ConcurrentHashMap<>();
 
     NearestIndex(List<Feature> features) {
         for (Feature f : features) {
@@ -61,10 +67,11 @@ final class NearestIndex {
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 Geometry part = g.getGeometryN(i);
                 if (part instanceof LineString line) {
-                    addSegments(fine, f, line);
+                    parts.addAll(addSegments(fine, f, line));
                     addSegments(coarse, f, (LineString) DouglasPeuckerSimplifier.simplify(line, COARSE_DEG));
                 } else if (part instanceof Point point) {
                     Part p = new Part(f, point.getCoordinate(), point.getCoordinate());
+                    parts.add(p);
                     fine.insert(point.getEnvelopeInternal(), p);
                     coarse.insert(point.getEnvelopeInternal(), p);
                 }
@@ -75,13 +82,27 @@ final class NearestIndex {
         coarse.build();
     }
 
-    private static void addSegments(STRtree tree, Feature f, LineString line) {
+    private static List<Part> addSegments(STRtree tree, Feature f, LineString line) {
         Coordinate[] c = line.getCoordinates();
-        for (int k = 1; k < c.length; k++) tree.insert(new Envelope(c[k - 1], c[k]), new Part(f, c[k - 1], c[k]));
+        List<Part> added = new ArrayList<>(c.length);
+        for (int k = 1; k < c.length; k++) {
+            Part part = new Part(f, c[k - 1], c[k]);
+            tree.insert(new Envelope(c[k - 1], c[k]), part);
+            added.add(part);
+        }
+        return added;
+    }
+
+    private ZonePlane plane(Point site) {
+        return planes.computeIfAbsent(TransverseMercator.gaussKrugerZoneOf(site.getX()), zone -> new ZonePlane(zone, parts));
     }
 
     Nearest nearest(Geometry site, GeodesicDistance distance) {
         if (empty) return null;
+        if (site instanceof Point point) {
+            Nearest planar = plane(point).nearest(point.getCoordinate(), distance);
+            if (planar != null) return planar;
+        }
         Coordinate origin = site.getCentroid().getCoordinate();
         double coarseMetres = Double.NaN;
         for (double radius = FIRST_RADIUS_M; radius <= LAST_RADIUS_M && Double.isNaN(coarseMetres); radius *= 4) {
@@ -109,6 +130,10 @@ final class NearestIndex {
      */
     List<Nearest> eachWithin(Geometry site, GeodesicDistance distance, double metres) {
         if (empty) return List.of();
+        if (site instanceof Point point) {
+            List<Nearest> planar = plane(point).eachWithin(point.getCoordinate(), distance, metres);
+            if (planar != null) return planar;
+        }
         Coordinate origin = site.getCentroid().getCoordinate();
         double reach = (metres + siteRadius(site, origin)) * (1 + ESTIMATE_ERROR) + ESTIMATE_SLACK_M;
         Map<String, List<Candidate>> byFeature = new LinkedHashMap<>();

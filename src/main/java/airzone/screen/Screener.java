@@ -22,6 +22,7 @@ public final class Screener {
     private final FeatureStore store;
     private final DerivedLayers derived;
     private final Catalogues catalogues;
+    private final Citations citations;
     private final AtomicReference<ScreeningIndex> index = new AtomicReference<>();
 
     /** The index is empty until the first {@link #refresh()}, which App calls once the store is seeded and derived. */
@@ -29,6 +30,7 @@ public final class Screener {
         this.store = store;
         this.derived = derived;
         this.catalogues = catalogues;
+        this.citations = new Citations(derived.book());
     }
 
     /** Rebuilds the index from the store and swaps it in; screenings under way finish on the old one. */
@@ -47,7 +49,7 @@ public final class Screener {
     /** @param distance reused across the sites one thread screens (it caches projections) */
     public Screening screen(Site site, GeodesicDistance distance) {
         ScreeningIndex current = index.get();
-        ScreeningContext ctx = new ScreeningContext(site, current, derived.book(), catalogues, distance, district(current, site.geometry()));
+        ScreeningContext ctx = new ScreeningContext(site, current, citations, catalogues, distance, district(current, site.geometry()));
         ZoneChecks.keyArea(ctx);
         BanZoneCheck.check(ctx);
         HeatingRadiusCheck.check(ctx);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** What the rule checks of one screening share: the site, where it lies, and the findings so far. */
 final class ScreeningContext {
@@ -16,16 +17,18 @@ final class ScreeningContext {
     final Site site;
     final ScreeningIndex index;
     final RuleBook book;
+    private final Citations citations;
     final Catalogues catalogues;
     final GeodesicDistance distance;
     /** The district the site lies in (its properties), or an empty object outside the data. */
     final ObjectNode district;
     final List<Finding> findings = new ArrayList<>();
 
-    ScreeningContext(Site site, ScreeningIndex index, RuleBook book, Catalogues catalogues, GeodesicDistance distance, ObjectNode district) {
+    ScreeningContext(Site site, ScreeningIndex index, Citations citations, Catalogues catalogues, GeodesicDistance distance, ObjectNode district) {
         this.site = site;
         this.index = index;
-        this.book = book;
+        this.citations = citations;
+        this.book = citations.book();
         this.catalogues = catalogues;
         this.distance = distance;
         this.district = district;
@@ -41,7 +44,7 @@ final class ScreeningContext {
 
     /** Whether a rule's jurisdictions (cities or provinces) include the site's. */
     boolean appliesHere(String ruleId) {
-        return inJurisdiction(book.jurisdictions(ruleId));
+        return inJurisdiction(citations.jurisdictions(ruleId));
     }
 
     boolean inJurisdiction(List<String> jurisdictions) {
@@ -53,12 +56,11 @@ final class ScreeningContext {
     }
 
     Citation ruleCitation(String ruleId) {
-        JsonNode c = book.citation(ruleId);
-        return citation(c.get("document").asText(), c.get("clause").asText());
+        return citations.ofRule(ruleId);
     }
 
     Citation citation(String document, String clause) {
-        return new Citation(document, book.documentTitle(document), clause, book.clauseText(document, clause).orElse(null));
+        return citations.of(document, clause);
     }
 
     /** A drawn zone's own legal basis when it records one, else the rule's. */
@@ -73,17 +75,17 @@ final class ScreeningContext {
     }
 
     void add(String rule, Severity severity, String layer, Feature feature, Double distanceKm,
-             String zh, String en, Citation citation) {
+             Supplier<String> zh, Supplier<String> en, Citation citation) {
         add(rule, severity, layer, feature, distanceKm, zh, en, citation, null);
     }
 
     /** A finding about the distance to a feature: its distance and the geodesic line to it. */
-    void add(String rule, Severity severity, String layer, NearestIndex.Nearest nearest, String zh, String en, Citation citation) {
+    void add(String rule, Severity severity, String layer, NearestIndex.Nearest nearest, Supplier<String> zh, Supplier<String> en, Citation citation) {
         add(rule, severity, layer, nearest.feature(), roundedKm(nearest.metres()), zh, en, citation, nearest.line());
     }
 
     private void add(String rule, Severity severity, String layer, Feature feature, Double distanceKm,
-                     String zh, String en, Citation citation, GeodesicLine line) {
+                     Supplier<String> zh, Supplier<String> en, Citation citation, GeodesicLine line) {
         findings.add(new Finding(rule, severity, layer, feature == null ? null : feature.id(),
                 feature == null ? null : feature.properties().path("name").asText(null), distanceKm, zh, en, citation, line));
     }

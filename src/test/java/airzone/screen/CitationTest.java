@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CitationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final ScreeningContext ctx = new ScreeningContext(null, null, RuleBook.load(), null, null, JSON.createObjectNode());
+    private final ScreeningContext ctx = new ScreeningContext(null, null, new Citations(RuleBook.load()), null, null, JSON.createObjectNode());
 
     @Test
     void aRuleCitationCarriesItsMainClausesWords() {
