@@ -7,8 +7,6 @@ import airzone.geo.TransverseMercator;
 import airzone.layer.Feature;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.index.strtree.ItemBoundable;
-import org.locationtech.jts.index.strtree.ItemDistance;
 import org.locationtech.jts.index.strtree.STRtree;
 
 import java.util.ArrayList;
@@ -19,14 +17,14 @@ import java.util.Map;
 
 /**
  * The segments and points of a {@link NearestIndex} projected once into one 3-degree Gauss-Krüger zone
- * and indexed there in metres, so that the nearest one to a point site is a plain planar
- * branch-and-bound search (JTS's {@link STRtree#nearestNeighbour}) instead of a geodesic step per
- * candidate. What makes the planar answer safe: a transverse Mercator with scale 1 on its central
- * meridian has scale k ≥ 1 everywhere, so the planar distance d between two points and their geodesic
- * distance s obey s ≤ d ≤ k_max·s, with k_max the largest scale in the zone's window. A part can be
- * nearer than one at geodesic distance s only if its planar distance is at most k_max·s; only those few
- * get the exact geodesic distance. A search whose circle could leave the window answers "don't know"
- * (null) and the caller takes the lon/lat path.
+ * and indexed there in metres, so that the nearest one to a point site is a planar best-first search
+ * ({@link PlanarSearch}) instead of a geodesic step per candidate. What makes the planar answer safe:
+ * a transverse Mercator with scale 1 on its central meridian has scale k ≥ 1 everywhere, growing as
+ * 1 + x²/2ρν with the distance x from that meridian, so the planar distance d between two points and
+ * their geodesic distance s obey s ≤ d ≤ k_max·s, k_max the largest scale around them. Parts come in
+ * order of d; a part can be nearer than one at geodesic distance s only while d/k_max ≤ s, and only
+ * the few whose estimate of s is near the best get GeographicLib's exact distance. A search whose
+ * circle could leave the zone's window answers "don't know" (null) and the caller takes the lon/lat path.
  */
 final class ZonePlane {
 
@@ -36,19 +34,16 @@ final class ZonePlane {
     static final double MAX_SCALE = 1.006;
 
     private static final double FALSE_EASTING = 500_000;
-    private static final double MIN_RADIUS_M = 6_335_000;
+    /** GRS 80: the semi-major axis and the first eccentricity squared. */
+    private static final double A = 6_378_137;
+    private static final double E2 = 0.00669438002290;
 
     private record Segment(NearestIndex.Part part, double ax, double ay, double bx, double by) {
     }
 
-    private record Candidate(Segment segment, double planar) {
+    /** A part, its planar distance from the site and the geodesic distance that planar one stands for. */
+    private record Candidate(Segment segment, double planar, double estimate) {
     }
-
-    private static final ItemDistance PLANAR = (ItemBoundable a, ItemBoundable b) -> {
-        double[] site = (double[]) (a.getItem() instanceof double[] ? a.getItem() : b.getItem());
-        Segment s = (Segment) (a.getItem() instanceof Segment ? a.getItem() : b.getItem());
-        return distance(site[0], site[1], s);
-    };
 
     private final int zone;
     private final double west;
@@ -73,27 +68,26 @@ final class ZonePlane {
     }
 
     /**
-     * The nearest part to a point, or null when this plane cannot be sure of it. The k nearest by planar
-     * distance are enough when the farthest of them cannot be nearer than the best exact distance among
-     * them; k doubles until they are.
+     * The nearest part to a point, or null when this plane cannot be sure of it. Parts come in order of
+     * planar distance; once that distance over the largest scale it could have exceeds the best
+     * geodesic distance so far, no later part can be nearer.
      */
     NearestIndex.Nearest nearest(Coordinate site, GeodesicDistance geodesics) {
         if (tree.isEmpty()) return null;
         double[] xy = new double[2];
         geodesics.zone(zone).project(site.x, site.y, xy);
-        Envelope at = new Envelope(xy[0], xy[0], xy[1], xy[1]);
-        for (int k = 4; ; k *= 2) {
-            List<Candidate> candidates = new ArrayList<>(k);
-            for (Object item : tree.nearestNeighbour(at, xy, PLANAR, k)) {
-                Segment s = (Segment) item;
-                candidates.add(new Candidate(s, distance(xy[0], xy[1], s)));
-            }
-            candidates.sort(Comparator.comparingDouble(Candidate::planar));
-            Candidate farthest = candidates.get(candidates.size() - 1);
-            if (!inWindow(site, MAX_SCALE * candidates.get(0).planar() + 1)) return null;
-            NearestIndex.Nearest nearest = closest(site, xy, candidates, geodesics);
-            if (candidates.size() < k || farthest.planar() / maxScale(xy[0], farthest.segment()) > nearest.metres()) return nearest;
+        PlanarSearch search = search(xy);
+        List<Candidate> candidates = new ArrayList<>();
+        double best = Double.MAX_VALUE;
+        for (Object item = search.next(); item != null; item = search.next()) {
+            if (candidates.isEmpty() && !inWindow(site, MAX_SCALE * search.distance() + 1)) return null;
+            if (search.distance() / largestScale(xy[0], site.y, search.distance()) > best) break;
+            Candidate c = candidate(site, xy, (Segment) item);
+            candidates.add(c);
+            best = Math.min(best, c.estimate() + margin(c));
         }
+        candidates.sort(Comparator.comparingDouble(Candidate::estimate));
+        return closest(site, xy, candidates, geodesics);
     }
 
     /** The nearest point of each feature within {@code metres}, nearest first; null when this plane cannot be sure. */
@@ -103,9 +97,14 @@ final class ZonePlane {
         double[] xy = new double[2];
         geodesics.zone(zone).project(site.x, site.y, xy);
         Map<String, List<Candidate>> byFeature = new LinkedHashMap<>();
-        for (Candidate c : within(xy, reach)) byFeature.computeIfAbsent(c.segment().part().feature().id(), id -> new ArrayList<>()).add(c);
+        PlanarSearch search = search(xy);
+        for (Object item = search.next(); item != null && search.distance() <= reach; item = search.next()) {
+            Candidate c = candidate(site, xy, (Segment) item);
+            byFeature.computeIfAbsent(c.segment().part().feature().id(), id -> new ArrayList<>()).add(c);
+        }
         List<NearestIndex.Nearest> found = new ArrayList<>();
         for (List<Candidate> candidates : byFeature.values()) {
+            candidates.sort(Comparator.comparingDouble(Candidate::estimate));
             NearestIndex.Nearest nearest = closest(site, xy, candidates, geodesics);
             if (nearest.metres() <= metres) found.add(nearest);
         }
@@ -113,22 +112,11 @@ final class ZonePlane {
         return found;
     }
 
-    /** The parts whose planar distance is at most {@code reach}, nearest first. */
-    private List<Candidate> within(double[] xy, double reach) {
-        List<Candidate> candidates = new ArrayList<>();
-        for (Object item : tree.query(new Envelope(xy[0] - reach, xy[0] + reach, xy[1] - reach, xy[1] + reach))) {
-            Segment s = (Segment) item;
-            double d = distance(xy[0], xy[1], s);
-            if (d <= reach) candidates.add(new Candidate(s, d));
-        }
-        candidates.sort(Comparator.comparingDouble(Candidate::planar));
-        return candidates;
+    private PlanarSearch search(double[] xy) {
+        return new PlanarSearch(tree.getRoot(), xy[0], xy[1], item -> distance(xy[0], xy[1], (Segment) item));
     }
 
-    /**
-     * The exact geodesic distance of the first candidates, as long as one could still be nearer: a
-     * candidate's geodesic distance is at least its planar one over the largest scale between it and the site.
-     */
+    /** The exact geodesic distance of the first candidates, as long as one could still be nearer than the best so far. */
     private NearestIndex.Nearest closest(Coordinate site, double[] xy, List<Candidate> nearestFirst, GeodesicDistance geodesics) {
         TransverseMercator tm = geodesics.zone(zone);
         double[] lonLat = new double[2];
@@ -136,7 +124,7 @@ final class ZonePlane {
         Coordinate to = null;
         double best = Double.MAX_VALUE;
         for (Candidate c : nearestFirst) {
-            if (c.planar() / maxScale(xy[0], c.segment()) > best) break;
+            if (c.estimate() - margin(c) > best) break;
             Segment s = c.segment();
             Coordinate point = nearestPoint(xy, s, tm, lonLat);
             double metres = Geodesics.distanceMetres(site.x, site.y, point.x, point.y);
@@ -159,14 +147,43 @@ final class ZonePlane {
     }
 
     /**
-     * The largest scale on the straight line from the site to a segment: the scale of a transverse
-     * Mercator grows with the distance x from its central meridian as 1 + x²/2R² (R² the product of the
-     * ellipsoid's radii of curvature, at least 6,335 km² anywhere; 1 % added for the higher terms), so
-     * it is largest at whichever end lies farther out.
+     * The geodesic distance a planar one stands for: the planar distance over the scale averaged along
+     * the line from the site to the part's nearest point. A transverse Mercator's scale grows with the
+     * distance x from its central meridian as 1 + x²/2ρν (ρ, ν the ellipsoid's radii of curvature), so
+     * along a line from x₁ to x₂ it averages 1 + (x₁² + x₁x₂ + x₂²)/6ρν. What this leaves out (the
+     * higher terms, the change of ρν with latitude, the geodesic's bend in the plane) is of the order
+     * of 10⁻⁶ of the distance; {@link #margin} allows for it, and ScreeningDistanceOracleTest checks
+     * the outcome against GeographicLib.
      */
-    private static double maxScale(double siteX, Segment s) {
-        double x = Math.max(Math.abs(siteX - FALSE_EASTING), Math.max(Math.abs(s.ax() - FALSE_EASTING), Math.abs(s.bx() - FALSE_EASTING)));
-        return 1 + 1.01 * x * x / (2 * MIN_RADIUS_M * MIN_RADIUS_M);
+    private static Candidate candidate(Coordinate site, double[] xy, Segment s) {
+        double t = Math.max(0, Math.min(1, along(xy[0], xy[1], s)));
+        double footX = s.ax() + t * (s.bx() - s.ax());
+        double dx = footX - xy[0];
+        double dy = s.ay() + t * (s.by() - s.ay()) - xy[1];
+        double planar = Math.sqrt(dx * dx + dy * dy);
+        double x1 = xy[0] - FALSE_EASTING;
+        double x2 = footX - FALSE_EASTING;
+        return new Candidate(s, planar, planar / (1 + (x1 * x1 + x1 * x2 + x2 * x2) / (6 * rhoNu(site.y))));
+    }
+
+    /**
+     * A bound on the scale anywhere within {@code metres} of the site: what the parts beyond the k
+     * nearest could have at most (1 % over the series' leading term).
+     */
+    private static double largestScale(double siteX, double lat, double metres) {
+        double x = Math.abs(siteX - FALSE_EASTING) + metres;
+        return 1 + 1.01 * x * x / (2 * rhoNu(lat));
+    }
+
+    private static double rhoNu(double lat) {
+        double sin = Math.sin(Math.toRadians(lat));
+        double w2 = 1 - E2 * sin * sin;
+        return A * A * (1 - E2) / (w2 * w2);
+    }
+
+    /** How far a candidate's estimate may be off its geodesic distance: 5·10⁻⁶ of it and 5 cm. */
+    private static double margin(Candidate c) {
+        return 5e-6 * c.estimate() + 0.05;
     }
 
     /** Whether every point within {@code metres} of the site lies inside this plane's window of longitudes. */
