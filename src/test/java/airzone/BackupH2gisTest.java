@@ -1,5 +1,6 @@
 package airzone;
 
+import airzone.store.H2Backups;
 import airzone.store.H2gisStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,7 +168,7 @@ class BackupH2gisTest {
     }
 
     private static long count(Path dataDir, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("airzone"), "sa", "");
+        try (Connection c = DriverManager.getConnection(H2Backups.jdbcUrl(dataDir), "sa", "");
              var rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -176,7 +177,7 @@ class BackupH2gisTest {
 
     private static List<String> snapshot(Path dataDir) throws Exception {
         // in this JVM the URL reaches the service's open database; once it stops, the file itself
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("airzone"), "sa", "")) {
+        try (Connection c = DriverManager.getConnection(H2Backups.jdbcUrl(dataDir), "sa", "")) {
             return TableSnapshot.of(c, STATE);
         }
     }

@@ -127,6 +127,16 @@ public final class RunningService implements AutoCloseable {
         return app;
     }
 
+    /**
+     * A connection of the test's own to the service's database, for looking at it: the embedded file (in this
+     * JVM the URL reaches the service's open database) or the PostGIS schema {@link #start} made.
+     */
+    public java.sql.Connection connect() throws java.sql.SQLException {
+        if (postgis != null) return java.sql.DriverManager.getConnection(postgis.url(), postgis.user(), postgis.password());
+        if (!app.store().kind().equals("h2gis")) throw new IllegalStateException("this service's PostGIS database is the caller's");
+        return java.sql.DriverManager.getConnection(airzone.store.H2Backups.jdbcUrl(dataDir), "sa", "");
+    }
+
     public HttpResponse<String> get(String pathAndQuery, String... headers) {
         return send("GET", pathAndQuery, null, headers);
     }

@@ -31,7 +31,7 @@ public final class H2Backups {
         return dataDir.toAbsolutePath().resolve(FILE_NAME);
     }
 
-    static String jdbcUrl(Path dataDir) {
+    public static String jdbcUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DATABASE);
     }
 

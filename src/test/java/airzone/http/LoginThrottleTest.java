@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Failed logins slow the guesser down, never the account's owner: the real service, with requests
  * from two (and more) client addresses — 127.0.0.1 for the owner, 127.0.0.2 and others for guessers.
  */
+// runs alone, after the others (pom.xml, execution "serial"): it measures lock-out windows to the tenth of a second
+@Tag("serial")
 class LoginThrottleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

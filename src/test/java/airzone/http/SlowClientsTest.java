@@ -3,6 +3,7 @@ package airzone.http;
 import airzone.RunningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -32,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their bodies or send nothing at all come from other loopback addresses (Linux routes all of 127/8
  * to lo) while an ordinary client at 127.0.0.1 screens sites and asks for /health.
  */
+// runs alone, after the others (pom.xml, execution "serial"): it bounds screening latency under 2,000 stalled connections
+@Tag("serial")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlowClientsTest {
 

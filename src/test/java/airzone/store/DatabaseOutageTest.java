@@ -3,6 +3,7 @@ package airzone.store;
 import airzone.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -55,6 +56,8 @@ import static org.assertj.core.api.Assertions.fail;
  *   answered 201 is there.
  * </ul>
  */
+// runs alone, after the others (pom.xml, execution "serial"): it bounds how long requests take while the database is down or frozen
+@Tag("serial")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DatabaseOutageTest {
 

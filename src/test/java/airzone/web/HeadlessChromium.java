@@ -36,6 +36,18 @@ final class HeadlessChromium implements AutoCloseable {
             java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
             java.util.logging.Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
 
+    /**
+     * Browsers a test has handed back ({@link #release}), for the next one to {@link #borrow}: a Chromium
+     * takes seconds to start, a reset a few milliseconds. Quit when the test JVM ends.
+     */
+    private static final java.util.Deque<HeadlessChromium> IDLE = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (HeadlessChromium browser; (browser = IDLE.poll()) != null; ) browser.quit();
+        }));
+    }
+
     private final WebDriver driver;
     private final Path profile;
 
@@ -86,6 +98,52 @@ final class HeadlessChromium implements AutoCloseable {
         }
         browser.cdp("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", browser.downloads().toString()));
         return browser;
+    }
+
+    /**
+     * A browser as {@link #start} gives one, reused when an earlier test handed one back: no page, no
+     * cookies, storage or cache, no downloads, the first window size. For pages that add nothing to the
+     * browser itself (no {@link #runOnEveryNewPage}, network emulation or cache setting: {@link #release} undoes none of those).
+     */
+    static HeadlessChromium borrow() {
+        HeadlessChromium idle = IDLE.poll();
+        return idle != null ? idle : start();
+    }
+
+    /**
+     * Back to the pool for the next {@link #borrow}, reset to the state of a fresh profile; a browser that
+     * cannot be reset (a dialog open, a crashed tab) is quit instead.
+     */
+    void release() {
+        try {
+            java.util.List<String> handles = new java.util.ArrayList<>(driver.getWindowHandles());
+            for (String extra : handles.subList(1, handles.size())) driver.switchTo().window(extra).close();
+            driver.switchTo().window(handles.get(0));
+            String url = driver.getCurrentUrl();
+            if (url.startsWith("http")) {
+                java.net.URI at = java.net.URI.create(url);
+                cdp("Storage.clearDataForOrigin", Map.of("origin", at.getScheme() + "://" + at.getAuthority(), "storageTypes", "all"));
+            }
+            driver.get("about:blank");
+            cdp("Network.clearBrowserCookies", Map.of());
+            cdp("Network.clearBrowserCache", Map.of());
+            driver.manage().window().setSize(new Dimension(1280, 900));
+            driver.manage().logs().get(LogType.BROWSER);   // reading the console empties it
+            try (var files = Files.list(downloads())) {
+                for (Path f : files.toList()) Files.deleteIfExists(f);
+            }
+            IDLE.push(this);
+        } catch (RuntimeException | IOException e) {
+            quit();
+        }
+    }
+
+    private void quit() {
+        try {
+            close();
+        } catch (IOException | RuntimeException e) {
+            // the profile directory stays behind in /tmp: nothing a later test depends on
+        }
     }
 
     /** Where the browser saves downloads (inside the throw-away profile). */

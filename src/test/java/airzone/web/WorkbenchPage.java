@@ -44,16 +44,39 @@ final class WorkbenchPage implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    /** A new browser on the page, signed in as {@code name} (through the service's login API, then a reload). */
+    /**
+     * A browser (a fresh one or one an earlier test handed back) on the page, signed in as {@code name}:
+     * the service's login API gives the session cookie the page's own sign-in would, the browser gets
+     * it on a small same-origin document (/health), and the page loads once, signed in.
+     */
     static WorkbenchPage signedIn(String baseUrl, String name, String password) {
-        WorkbenchPage page = new WorkbenchPage(HeadlessChromium.start(), baseUrl);
-        page.driver.get(baseUrl + "/");
-        Object status = page.js("""
-                return fetch('api/login', {method: 'POST', headers: {'Content-Type': 'application/json'},
-                    body: JSON.stringify({name: arguments[0], password: arguments[1]})}).then((r) => r.status)""", name, password);
-        if (((Number) status).intValue() != 200) fail("login of " + name + " answered " + status);
+        WorkbenchPage page = new WorkbenchPage(HeadlessChromium.borrow(), baseUrl);
+        String session = sessionCookie(baseUrl, name, password);
+        page.driver.get(baseUrl + "/health");
+        int eq = session.indexOf('=');
+        page.driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder(session.substring(0, eq), session.substring(eq + 1))
+                .path("/").isHttpOnly(true).sameSite("Strict").build());
         page.reload();
         return page;
+    }
+
+    /** name=value of the session cookie POST /api/login sets. */
+    private static String sessionCookie(String baseUrl, String name, String password) {
+        try {
+            String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("name", name, "password", password));
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/api/login"))
+                            .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) fail("login of " + name + " answered " + r.statusCode() + ": " + r.body());
+            String cookie = r.headers().firstValue("Set-Cookie").orElseThrow(() -> new AssertionError("the login set no cookie"));
+            return cookie.split(";", 2)[0].trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Loads the page again and waits until every layer is drawn and the change stream is on. */
@@ -224,8 +247,9 @@ final class WorkbenchPage implements AutoCloseable {
                 .toList();
     }
 
+    /** Hands the browser back for the next page (HeadlessChromium#release resets it). */
     @Override
-    public void close() throws IOException {
-        browser.close();
+    public void close() {
+        browser.release();
     }
 }
