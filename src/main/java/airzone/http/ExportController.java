@@ -1,13 +1,13 @@
 package airzone.http;
 
-import airzone.Config;
+import airzone.config.Config;
 import airzone.disk.DiskFull;
 import airzone.disk.DiskSpace;
+import airzone.disk.WorkDir;
 import airzone.io.ExportCrs;
 import airzone.io.ExportFormat;
 import airzone.io.ExportRefused;
 import airzone.io.Exporter;
-import airzone.io.WorkDir;
 import airzone.layer.Bbox;
 import airzone.layer.Catalog;
 import airzone.layer.CollectionInfo;

@@ -1,8 +1,8 @@
 package airzone.http;
 
-import airzone.Config;
 import airzone.auth.Role;
 import airzone.auth.User;
+import airzone.config.Config;
 import airzone.disk.DiskSpace;
 import airzone.edit.Edits;
 import airzone.io.ExportCrs;
