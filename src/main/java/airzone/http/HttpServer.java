@@ -11,6 +11,7 @@ import airzone.layer.StoreException;
 import airzone.rules.InvalidParameter;
 import airzone.screen.InvalidSite;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.http.BadMessageException;
@@ -52,20 +53,7 @@ public final class HttpServer {
         BackupController backup = new BackupController(store, config.workRoot());
         CountDownLatch ready = services.ready();
 
-        app = Javalin.create(javalin -> {
-            javalin.showJavalinBanner = false;
-            javalin.http.gzipOnlyCompression();
-            javalin.staticFiles.enableWebjars();
-            javalin.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/web";
-                files.location = Location.CLASSPATH;
-            });
-            javalin.router.ignoreTrailingSlashes = true;
-            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
-            javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
-            ClientLimits.apply(javalin, config);
-        });
+        app = Javalin.create(javalin -> configure(javalin, config));
 
         SecurityHeaders headers = new SecurityHeaders(config.tileOrigins(), PageImportMap.sha256());
         app.before(headers::apply);
@@ -121,6 +109,26 @@ public final class HttpServer {
         app.post("/api/import/{collection}", heavy.limit(imports::upload));
         app.post("/api/backup", heavy.limit(backup::backup));
 
+        mapErrors(app);
+    }
+
+    private static void configure(JavalinConfig javalin, Config config) {
+        javalin.showJavalinBanner = false;
+        javalin.http.gzipOnlyCompression();
+        javalin.staticFiles.enableWebjars();
+        javalin.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/web";
+            files.location = Location.CLASSPATH;
+        });
+        javalin.router.ignoreTrailingSlashes = true;
+        javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
+        ClientLimits.apply(javalin, config);
+    }
+
+    /** The one mapping from what a route throws to {@code {status, error, detail}} (JettyErrors answers what fails before a route). */
+    private static void mapErrors(Javalin app) {
         app.exception(ApiError.class, (e, ctx) -> ErrorBody.send(ctx, e.status(), e.getMessage()));
         app.exception(InvalidParameter.class, (e, ctx) -> ErrorBody.send(ctx, 400, e.getMessage()));
         app.exception(InvalidSite.class, (e, ctx) -> ErrorBody.send(ctx, 400, e.getMessage()));
