@@ -1,32 +1,45 @@
 package airzone;
 
+import airzone.auth.LoginThrottle;
+import airzone.auth.Sessions;
 import airzone.auth.Users;
+import airzone.changes.ChangeFeed;
+import airzone.config.Config;
+import airzone.disk.WorkDir;
 import airzone.edit.Edits;
 import airzone.edit.FeatureValidator;
 import airzone.http.HttpServer;
-import airzone.io.WorkDir;
+import airzone.http.Services;
 import airzone.layer.FeatureStore;
+import airzone.layer.SimplifiedViews;
+import airzone.layer.StoreException;
 import airzone.rules.DerivedLayers;
 import airzone.rules.RuleBook;
+import airzone.screen.BatchInput;
 import airzone.screen.BatchJobs;
 import airzone.screen.Catalogues;
 import airzone.screen.Screener;
+import airzone.screen.SiteReader;
 import airzone.seed.SampleData;
 import airzone.store.H2gisStore;
+import airzone.store.JdbcFeatureStore;
 import airzone.store.PostgisStore;
-import airzone.store.StoreException;
 import io.javalin.util.JavalinBindException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** Wiring: configuration → store → HTTP → sample data → derived layers → ready. No DI framework; everything is built here. */
 public final class App implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private static final long KEEP_ALIVE_MILLIS = 15_000;
 
     private final FeatureStore store;
     private final Screener screener;
@@ -64,18 +77,23 @@ public final class App implements AutoCloseable {
      */
     public static App start(Config config) {
         long started = System.nanoTime();
-        FeatureStore store = openStore(config);
+        JdbcFeatureStore store = openStore(config);
         int leftovers = WorkDir.removeLeftovers(config.workRoot());
         if (leftovers > 0) LOG.info("removed {} working directories an earlier run left in {}", leftovers, config.workRoot());
         CountDownLatch ready = new CountDownLatch(1);
+        Clock clock = Clock.systemUTC();
         DerivedLayers derived = new DerivedLayers(store, RuleBook.load());
         Screener screener = new Screener(store, derived, Catalogues.load());
+        SiteReader sites = new SiteReader(screener.catalogues(), config.maxSiteAreaKm2());
         BatchJobs jobs = new BatchJobs(screener, config.dataDir());
         Edits edits = new Edits(store, new FeatureValidator(config.maxVertices()), derived, screener);
-        Users users = new Users(store, java.time.Clock.systemUTC());
+        Users users = new Users(store.users(), clock);
+        Services services = new Services(store, new SimplifiedViews(store), derived, screener, sites,
+                new BatchInput(sites, config.workRoot()), jobs, edits, users, new Sessions(store.users(), clock),
+                new LoginThrottle(clock), new ChangeFeed(store, changeKeepAlive(config)), ready);
         HttpServer server;
         try {
-            server = new HttpServer(config, store, derived, screener, jobs, edits, users, ready).start(config.port());
+            server = new HttpServer(config, services).start(config.port());
         } catch (JavalinBindException e) {
             store.close();
             throw new Config.Invalid("port " + config.port() + " is already in use (AIRZONE_PORT)");
@@ -101,7 +119,12 @@ public final class App implements AutoCloseable {
         return app;
     }
 
-    static FeatureStore openStore(Config config) {
+    /** A quiet change stream gets a comment this often at most, and always within half the idle timeout. */
+    private static Duration changeKeepAlive(Config config) {
+        return Duration.ofMillis(Math.min(KEEP_ALIVE_MILLIS, config.idleTimeoutSeconds() * 1000L / 2));
+    }
+
+    static JdbcFeatureStore openStore(Config config) {
         try {
             if (config.usesPostgis()) {
                 return PostgisStore.open(config.dbUrl(), config.dbUser(), config.dbPassword());

@@ -1,8 +1,9 @@
 package airzone;
 
+import airzone.config.Config;
+import airzone.layer.StoreException;
 import airzone.store.H2Backups;
 import airzone.store.H2Restore;
-import airzone.store.StoreException;
 
 import java.io.BufferedReader;
 import java.io.Console;

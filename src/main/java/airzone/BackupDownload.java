@@ -1,5 +1,6 @@
 package airzone;
 
+import airzone.config.Config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -4,9 +4,10 @@ import airzone.auth.Account;
 import airzone.auth.AccountProblem;
 import airzone.auth.Role;
 import airzone.auth.Users;
+import airzone.config.Config;
 import airzone.disk.DiskFull;
-import airzone.layer.FeatureStore;
-import airzone.store.StoreException;
+import airzone.layer.StoreException;
+import airzone.store.JdbcFeatureStore;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -51,8 +52,8 @@ final class UsersCli {
             err.println(USAGE);
             return 2;
         }
-        try (FeatureStore store = App.openStore(Config.from(env, Arrays.copyOfRange(args, settingsFrom, args.length)))) {
-            Users users = new Users(store, Clock.systemUTC());
+        try (JdbcFeatureStore store = App.openStore(Config.from(env, Arrays.copyOfRange(args, settingsFrom, args.length)))) {
+            Users users = new Users(store.users(), Clock.systemUTC());
             switch (words[0]) {
                 case "add" -> {
                     need(words, 3);

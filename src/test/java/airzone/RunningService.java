@@ -1,5 +1,6 @@
 package airzone;
 
+import airzone.config.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

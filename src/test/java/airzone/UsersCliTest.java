@@ -1,5 +1,6 @@
 package airzone;
 
+import airzone.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,6 @@
 package airzone.auth;
 
 import airzone.layer.AuditLine;
-import airzone.layer.FeatureStore;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -33,8 +32,8 @@ public final class Users {
     private record Remembered(String name, User user, Instant until) {
     }
 
-    public Users(FeatureStore store, Clock clock) {
-        this.accounts = store.users();
+    public Users(UserStore accounts, Clock clock) {
+        this.accounts = accounts;
         this.clock = clock;
     }
 

@@ -68,7 +68,7 @@ public final class ChangeFeed implements AutoCloseable {
      * Joins {@code sink} to the feed. With {@code after} (a seq from Last-Event-ID), every change after it is
      * replayed first, on the calling thread, which then returns; without it — or with one this store never
      * reached, such as a seq from before a restore — the sink gets {@link Sink#ready} with the newest seq.
-     * @throws airzone.store.StoreException when the trail cannot be read for the replay
+     * @throws airzone.layer.StoreException when the trail cannot be read for the replay
      */
     public void subscribe(Sink sink, Long after) {
         Subscription subscription = new Subscription(sink, senders, live::remove);

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static airzone.layer.CollectionIds.HEAT_SOURCES;
+
 /**
  * The one way features change: validated, written in one transaction with history and audit, then
  * the derived layers (when an input changed) and the screening index are brought up to date. That
@@ -28,7 +30,7 @@ public final class Edits {
 
     private static final Logger LOG = LoggerFactory.getLogger(Edits.class);
     /** Collections the derived layers are computed from, among those people write. */
-    private static final List<String> DERIVED_INPUTS = List.of("heat-sources");
+    private static final List<String> DERIVED_INPUTS = List.of(HEAT_SOURCES);
     private static final long CATCH_UP_DELAY_SECONDS = 2;
     private static final long FOLLOW_UP_WAIT_SECONDS = 3;
 

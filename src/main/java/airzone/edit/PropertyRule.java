@@ -1,5 +1,6 @@
 package airzone.edit;
 
+import airzone.text.Numbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -52,7 +53,7 @@ public record PropertyRule(String name, Type type, boolean required, List<String
             }
             case NUMBER -> {
                 if (!value.isNumber() || !Double.isFinite(value.asDouble()) || value.asDouble() < min || value.asDouble() > max) {
-                    throw new InvalidFeature("property '" + name + "' must be a number from " + fmt(min) + " to " + fmt(max) + ", got " + value);
+                    throw new InvalidFeature("property '" + name + "' must be a number from " + Numbers.plain(min) + " to " + Numbers.plain(max) + ", got " + value);
                 }
             }
             case BOOLEAN -> {
@@ -102,7 +103,4 @@ public record PropertyRule(String name, Type type, boolean required, List<String
         return v == Math.rint(v) ? JsonNodeFactory.instance.numberNode((long) v) : JsonNodeFactory.instance.numberNode(v);
     }
 
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
 }

@@ -4,6 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static airzone.layer.CollectionIds.BAN_ZONES;
+import static airzone.layer.CollectionIds.BUILT_UP_AREAS;
+import static airzone.layer.CollectionIds.CONTROL_ZONES;
+import static airzone.layer.CollectionIds.HEAT_SOURCES;
+import static airzone.layer.CollectionIds.INDUSTRIAL_PARKS;
+
 /**
  * The properties each writable collection requires and checks; others are kept as they come (as
  * long as they are plain values), because official data carries fields we do not model. The
@@ -17,12 +23,12 @@ final class PropertySchemas {
             PropertyRule.text("document", false), PropertyRule.text("clause", false), PropertyRule.text("notes", false));
 
     private static final Map<String, List<PropertyRule>> BY_COLLECTION = Map.of(
-            "ban-zones", List.of(PropertyRule.text("name", true), PropertyRule.oneOf("class", true, "I", "II", "III")),
-            "built-up-areas", List.of(PropertyRule.text("name", true), PropertyRule.oneOf("level", false, "city", "county", "town")),
-            "industrial-parks", List.of(PropertyRule.text("name", true)),
-            "control-zones", List.of(PropertyRule.text("name", true), PropertyRule.oneOf("zone_type", true,
+            BAN_ZONES, List.of(PropertyRule.text("name", true), PropertyRule.oneOf("class", true, "I", "II", "III")),
+            BUILT_UP_AREAS, List.of(PropertyRule.text("name", true), PropertyRule.oneOf("level", false, "city", "county", "town")),
+            INDUSTRIAL_PARKS, List.of(PropertyRule.text("name", true)),
+            CONTROL_ZONES, List.of(PropertyRule.text("name", true), PropertyRule.oneOf("zone_type", true,
                     "straw_burning_ban", "fireworks_ban", "high_emission_vehicle_restricted", "nonroad_machinery_low_emission")),
-            "heat-sources", List.of(PropertyRule.text("name", true),
+            HEAT_SOURCES, List.of(PropertyRule.text("name", true),
                     PropertyRule.number("largest_unit_mw", true, 0, 5_000),
                     PropertyRule.number("total_capacity_mw", false, 0, 50_000),
                     PropertyRule.oneOf("chp", true, "yes", "no", "unknown"),

@@ -3,7 +3,7 @@ package airzone.geo;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.GeometryFixer;
 
-/** Making geometries valid before any overlay: many source polygons self-intersect (DESIGN, "Data sources"). */
+/** Making geometries valid before any overlay: many source polygons self-intersect (docs/architecture.md, "Data sources"). */
 public final class GeometryRepair {
 
     private GeometryRepair() {

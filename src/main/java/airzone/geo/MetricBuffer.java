@@ -85,7 +85,7 @@ public final class MetricBuffer {
     private static Geometry bufferIn(TransverseMercator projection, Geometry lonLat, double metres) {
         BufferParameters parameters = new BufferParameters(quadrantSegments(metres));
         // Detail finer than 1/2000 of the distance (10 m at 20 km) cannot move the buffer's edge by
-        // more than that — a quarter of the 0.2 % DESIGN allows — and dropping it makes long borders
+        // more than that — a quarter of the 0.2 % docs/architecture.md allows — and dropping it makes long borders
         // buffer many times faster.
         Geometry simplified = DouglasPeuckerSimplifier.simplify(projection.project(lonLat), metres / 2000);
         Geometry buffered = withoutFalseHoles(BufferOp.bufferOp(simplified, metres, parameters), simplified, metres);

@@ -11,14 +11,14 @@ import org.locationtech.proj4j.ProjCoordinate;
  * A transverse-Mercator projection on the CGCS2000 ellipsoid (GRS 80) with a chosen central
  * meridian: the metric plane in which buffers are drawn. Close to its central meridian it keeps
  * distances to within (x/R)²/2 — 2·10⁻⁴ at the edge of a 3-degree Gauss-Krüger zone — so a buffer
- * drawn here matches the geodesic distance far inside the 0.2 % DESIGN allows.
+ * drawn here matches the geodesic distance far inside the 0.2 % docs/architecture.md allows.
  * Not thread-safe (proj4j transforms keep scratch state): make one per task.
  */
 public final class TransverseMercator {
 
     private static final CRSFactory CRS = new CRSFactory();
     private static final CoordinateTransformFactory TRANSFORMS = new CoordinateTransformFactory();
-    /** CGCS2000 and WGS 84 differ far less than the data's accuracy (DESIGN); both use this ellipsoid here. */
+    /** CGCS2000 and WGS 84 differ far less than the data's accuracy (docs/architecture.md); both use this ellipsoid here. */
     private static final CoordinateReferenceSystem GEOGRAPHIC =
             CRS.createFromParameters("CGCS2000", "+proj=longlat +ellps=GRS80 +no_defs");
 

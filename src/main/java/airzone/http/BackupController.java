@@ -2,7 +2,7 @@ package airzone.http;
 
 import airzone.auth.Role;
 import airzone.auth.User;
-import airzone.io.WorkDir;
+import airzone.disk.WorkDir;
 import airzone.layer.FeatureStore;
 import io.javalin.http.Context;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package airzone.http;
 
-import airzone.Config;
+import airzone.config.Config;
 import io.javalin.config.JavalinConfig;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;

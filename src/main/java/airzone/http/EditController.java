@@ -7,7 +7,6 @@ import airzone.edit.FeatureValidator;
 import airzone.edit.StrictJson;
 import airzone.edit.Validated;
 import airzone.geo.GeoJson;
-import airzone.layer.Catalog;
 import airzone.layer.CollectionInfo;
 import airzone.layer.Feature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -48,7 +47,7 @@ final class EditController {
         CollectionInfo info = writable(ctx);
         User user = Access.require(ctx, Role.PLANNER);
         long expected = FeatureEtag.required(ctx.header("If-Match"));
-        Feature candidate = edits.validator().fromGeoJson(body(ctx), ctx.pathParam("featureId"));
+        Feature candidate = edits.validator().fromGeoJson(body(ctx), ctx.pathParam(QueryParams.FEATURE_ID));
         answer(ctx, info, edits.update(info.id(), expected, candidate, user));
     }
 
@@ -56,14 +55,14 @@ final class EditController {
         CollectionInfo info = writable(ctx);
         User user = Access.require(ctx, Role.PLANNER);
         long expected = FeatureEtag.required(ctx.header("If-Match"));
-        edits.delete(info.id(), ctx.pathParam("featureId"), expected, user);
+        edits.delete(info.id(), ctx.pathParam(QueryParams.FEATURE_ID), expected, user);
         ctx.status(204);
     }
 
     /** 404 for an unknown collection, 405 (with Allow) for one only the service writes. */
     static CollectionInfo writable(Context ctx) {
-        String id = ctx.pathParam("collectionId");
-        CollectionInfo info = Catalog.find(id).orElseThrow(() -> ApiError.notFound("no collection '" + id + "'; see /ogc/collections"));
+        CollectionInfo info = QueryParams.collection(ctx, QueryParams.COLLECTION_ID);
+        String id = info.id();
         if (!FeatureValidator.writable(id)) {
             ctx.header("Allow", "GET, HEAD");
             throw ApiError.methodNotAllowed("collection '" + id + "' is " + info.kind().name().toLowerCase(Locale.ROOT)

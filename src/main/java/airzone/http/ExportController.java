@@ -1,15 +1,14 @@
 package airzone.http;
 
-import airzone.Config;
+import airzone.config.Config;
 import airzone.disk.DiskFull;
 import airzone.disk.DiskSpace;
+import airzone.disk.WorkDir;
 import airzone.io.ExportCrs;
 import airzone.io.ExportFormat;
 import airzone.io.ExportRefused;
 import airzone.io.Exporter;
-import airzone.io.WorkDir;
 import airzone.layer.Bbox;
-import airzone.layer.Catalog;
 import airzone.layer.CollectionInfo;
 import airzone.layer.FeaturePage;
 import airzone.layer.FeatureStore;
@@ -57,14 +56,13 @@ final class ExportController {
     }
 
     void export(Context ctx) {
-        String id = ctx.pathParam("collection");
-        CollectionInfo info = Catalog.find(id)
-                .orElseThrow(() -> ApiError.notFound("no collection '" + id + "'; see /ogc/collections"));
-        ExportFormat format = format(ctx.queryParam("format"));
-        ExportCrs crs = crs(ctx.queryParam("crs"), format);
-        Charset charset = encoding(ctx.queryParam("encoding"), format);
+        CollectionInfo info = QueryParams.collection(ctx, QueryParams.COLLECTION);
+        String id = info.id();
+        ExportFormat format = format(ctx.queryParam(QueryParams.FORMAT));
+        ExportCrs crs = crs(ctx.queryParam(QueryParams.CRS), format);
+        Charset charset = encoding(ctx.queryParam(QueryParams.ENCODING), format);
         Bbox bbox = QueryParams.bbox(ctx);
-        int limit = ctx.queryParam("limit") == null ? Integer.MAX_VALUE : QueryParams.limit(ctx);
+        int limit = ctx.queryParam(QueryParams.LIMIT) == null ? Integer.MAX_VALUE : QueryParams.limit(ctx);
         int offset = QueryParams.offset(ctx);
 
         String doing = "exporting " + info.id() + " as " + format.id();

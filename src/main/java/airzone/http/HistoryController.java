@@ -6,7 +6,6 @@ import airzone.edit.Edits;
 import airzone.edit.StrictJson;
 import airzone.geo.GeoJson;
 import airzone.layer.AuditEntry;
-import airzone.layer.Catalog;
 import airzone.layer.CollectionInfo;
 import airzone.layer.FeatureStore;
 import airzone.layer.HistoryEntry;
@@ -41,8 +40,8 @@ final class HistoryController {
     /** Newest first; each version says who, when, the action, and what changed against the version before it. */
     void history(Context ctx) {
         Access.require(ctx, Role.VIEWER);
-        CollectionInfo info = collection(ctx);
-        String id = ctx.pathParam("featureId");
+        CollectionInfo info = QueryParams.collection(ctx, QueryParams.COLLECTION_ID);
+        String id = ctx.pathParam(QueryParams.FEATURE_ID);
         List<HistoryEntry> versions = store.history(info.id(), id);
         if (versions.isEmpty()) throw ApiError.notFound("no history for '" + id + "' in " + info.id() + " (derived features keep none)");
         ObjectNode out = GeoJson.MAPPER.createObjectNode().put("collection", info.id()).put("id", id);
@@ -63,10 +62,10 @@ final class HistoryController {
     /** Body {@code {"version": n}}: that version becomes current again, as a new version (the feature may be deleted). */
     void restore(Context ctx) {
         User admin = Access.require(ctx, Role.ADMIN);
-        CollectionInfo info = collection(ctx);
+        CollectionInfo info = QueryParams.collection(ctx, QueryParams.COLLECTION_ID);
         JsonNode body = StrictJson.parse(RequestBody.read(ctx, 4096));
         if (!body.path("version").canConvertToLong()) throw ApiError.badRequest("send {\"version\": n} with a version from the history");
-        var restored = edits.restore(info.id(), ctx.pathParam("featureId"), body.get("version").asLong(), admin);
+        var restored = edits.restore(info.id(), ctx.pathParam(QueryParams.FEATURE_ID), body.get("version").asLong(), admin);
         ctx.header("ETag", FeatureEtag.of(restored));
         ctx.contentType(OgcController.GEOJSON).result(FeatureJson.feature(info, restored, List.of()));
     }
@@ -75,7 +74,7 @@ final class HistoryController {
     void audit(Context ctx) {
         Access.require(ctx, Role.ADMIN);
         Instant since = since(ctx.queryParam("since"));
-        int limit = QueryParams.positiveInt(ctx, "limit", 1000, MAX_AUDIT);
+        int limit = QueryParams.positiveInt(ctx, QueryParams.LIMIT, 1000, MAX_AUDIT);
         List<AuditEntry> entries = store.audit(since, limit);
         ObjectNode out = GeoJson.MAPPER.createObjectNode().put("since", since.toString()).put("numberReturned", entries.size());
         ArrayNode list = out.putArray("entries");
@@ -104,10 +103,6 @@ final class HistoryController {
         return change;
     }
 
-    private static CollectionInfo collection(Context ctx) {
-        String id = ctx.pathParam("collectionId");
-        return Catalog.find(id).orElseThrow(() -> ApiError.notFound("no collection '" + id + "'; see /ogc/collections"));
-    }
 
     private static Instant since(String raw) {
         if (raw == null || raw.isBlank()) return Instant.EPOCH;

@@ -1,34 +1,23 @@
 package airzone.http;
 
-import airzone.Config;
-import airzone.changes.ChangeFeed;
 import airzone.auth.AccountProblem;
-import airzone.auth.LoginThrottle;
-import airzone.auth.Sessions;
-import airzone.auth.Users;
+import airzone.changes.ChangeFeed;
+import airzone.config.Config;
 import airzone.disk.DiskFull;
-import airzone.edit.Edits;
 import airzone.edit.InvalidFeature;
 import airzone.layer.EditRefused;
 import airzone.layer.FeatureStore;
-import airzone.layer.SimplifiedViews;
-import airzone.rules.DerivedLayers;
+import airzone.layer.StoreException;
 import airzone.rules.InvalidParameter;
-import airzone.screen.BatchInput;
-import airzone.screen.BatchJobs;
 import airzone.screen.InvalidSite;
-import airzone.screen.Screener;
-import airzone.screen.SiteReader;
-import airzone.store.StoreException;
 import io.javalin.Javalin;
-import org.eclipse.jetty.http.BadMessageException;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -39,50 +28,32 @@ public final class HttpServer {
 
     private static final long STARTUP_WAIT_SECONDS = 60;
 
-    /** A quiet change stream gets a comment this often at most, and always within half the idle timeout. */
-    private static final long KEEP_ALIVE_MILLIS = 15_000;
-
     private final Javalin app;
     private final ChangeFeed changeFeed;
 
-    /** @param ready counted down once the store is seeded and the derived layers are current */
-    public HttpServer(Config config, FeatureStore store, DerivedLayers derived, Screener screener, BatchJobs jobs,
-                      Edits edits, Users users, CountDownLatch ready) {
-        Sessions sessions = new Sessions(store.users(), Clock.systemUTC());
-        LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
-        Authentication authentication = new Authentication(config.publicRead(), users, sessions, throttle);
-        AuthController auth = new AuthController(authentication, users, sessions, throttle, config.publicRead());
-        OgcController ogc = new OgcController(store, new SimplifiedViews(store));
-        EditController edit = new EditController(edits, config.maxBodyBytes());
-        HistoryController history = new HistoryController(store, edits);
-        ShapesController shapes = new ShapesController(store, edits.validator(), config.maxBodyBytes());
-        changeFeed = new ChangeFeed(store, Duration.ofMillis(Math.min(KEEP_ALIVE_MILLIS, config.idleTimeoutSeconds() * 1000L / 2)));
+    /** Maps every route onto {@code services}; nothing is served until {@link #start}. */
+    public HttpServer(Config config, Services services) {
+        FeatureStore store = services.store();
+        Authentication authentication = new Authentication(config.publicRead(), services.users(), services.sessions(), services.throttle());
+        AuthController auth = new AuthController(authentication, services.users(), services.sessions(), services.throttle(), config.publicRead());
+        OgcController ogc = new OgcController(store, services.views());
+        EditController edit = new EditController(services.edits(), config.maxBodyBytes());
+        HistoryController history = new HistoryController(store, services.edits());
+        ShapesController shapes = new ShapesController(store, services.edits().validator(), config.maxBodyBytes());
+        changeFeed = services.changes();
         ChangesController changes = new ChangesController(changeFeed);
-        ServiceController service = new ServiceController(config, store, ready);
-        RulesController rules = new RulesController(derived, screener);
-        SiteReader sites = new SiteReader(screener.catalogues(), config.maxSiteAreaKm2());
-        ScreenController screen = new ScreenController(screener, sites, store.kind());
-        ReportController report = new ReportController(store, derived, screener, sites);
-        BatchController batch = new BatchController(screener, new BatchInput(sites, config.workRoot()), jobs, config.heavyPerClient(), config.workRoot());
+        ServiceController service = new ServiceController(config, store, services.ready());
+        RulesController rules = new RulesController(services.derived(), services.screener());
+        ScreenController screen = new ScreenController(services.screener(), services.sites(), store.kind());
+        ReportController report = new ReportController(store, services.derived(), services.screener(), services.sites());
+        BatchController batch = new BatchController(services.screener(), services.batchInput(), services.jobs(), config.heavyPerClient(), config.workRoot());
         ExportController export = new ExportController(config, store);
-        ImportController imports = new ImportController(config, store, edits);
+        ImportController imports = new ImportController(config, store, services.edits());
         HeavyRequests heavy = new HeavyRequests(config.heavyPerClient());
         BackupController backup = new BackupController(store, config.workRoot());
+        CountDownLatch ready = services.ready();
 
-        app = Javalin.create(javalin -> {
-            javalin.showJavalinBanner = false;
-            javalin.http.gzipOnlyCompression();
-            javalin.staticFiles.enableWebjars();
-            javalin.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/web";
-                files.location = Location.CLASSPATH;
-            });
-            javalin.router.ignoreTrailingSlashes = true;
-            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
-            javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
-            ClientLimits.apply(javalin, config);
-        });
+        app = Javalin.create(javalin -> configure(javalin, config));
 
         SecurityHeaders headers = new SecurityHeaders(config.tileOrigins(), PageImportMap.sha256());
         app.before(headers::apply);
@@ -138,6 +109,26 @@ public final class HttpServer {
         app.post("/api/import/{collection}", heavy.limit(imports::upload));
         app.post("/api/backup", heavy.limit(backup::backup));
 
+        mapErrors(app);
+    }
+
+    private static void configure(JavalinConfig javalin, Config config) {
+        javalin.showJavalinBanner = false;
+        javalin.http.gzipOnlyCompression();
+        javalin.staticFiles.enableWebjars();
+        javalin.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/web";
+            files.location = Location.CLASSPATH;
+        });
+        javalin.router.ignoreTrailingSlashes = true;
+        javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
+        ClientLimits.apply(javalin, config);
+    }
+
+    /** The one mapping from what a route throws to {@code {status, error, detail}} (JettyErrors answers what fails before a route). */
+    private static void mapErrors(Javalin app) {
         app.exception(ApiError.class, (e, ctx) -> ErrorBody.send(ctx, e.status(), e.getMessage()));
         app.exception(InvalidParameter.class, (e, ctx) -> ErrorBody.send(ctx, 400, e.getMessage()));
         app.exception(InvalidSite.class, (e, ctx) -> ErrorBody.send(ctx, 400, e.getMessage()));

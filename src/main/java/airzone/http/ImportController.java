@@ -1,8 +1,8 @@
 package airzone.http;
 
-import airzone.Config;
 import airzone.auth.Role;
 import airzone.auth.User;
+import airzone.config.Config;
 import airzone.disk.DiskSpace;
 import airzone.edit.Edits;
 import airzone.io.ExportCrs;
@@ -14,7 +14,6 @@ import airzone.io.imports.ImportRejected;
 import airzone.io.imports.ImportReport;
 import airzone.io.imports.Importer;
 import airzone.io.imports.TextEncoding;
-import airzone.layer.Catalog;
 import airzone.layer.CollectionInfo;
 import airzone.layer.FeatureStore;
 import io.javalin.http.Context;
@@ -48,8 +47,8 @@ final class ImportController {
     }
 
     void upload(Context ctx) {
-        String id = ctx.pathParam("collection");
-        CollectionInfo info = Catalog.find(id).orElseThrow(() -> ApiError.notFound("no collection '" + id + "'; see /ogc/collections"));
+        CollectionInfo info = QueryParams.collection(ctx, QueryParams.COLLECTION);
+        String id = info.id();
         if (!Importer.importable(id)) {
             ctx.header("Allow", "");
             throw ApiError.methodNotAllowed("collection '" + id + "' is " + info.kind().name().toLowerCase(Locale.ROOT)
@@ -78,16 +77,16 @@ final class ImportController {
     }
 
     private static ImportOptions options(Context ctx) {
-        String rawFormat = ctx.queryParam("format");
+        String rawFormat = ctx.queryParam(QueryParams.FORMAT);
         ImportFormat format = blank(rawFormat) ? null : ImportFormat.parse(rawFormat).orElseThrow(() ->
                 ApiError.badRequest("format must be " + ImportFormat.names() + ", got '" + rawFormat + "'"));
-        String rawEncoding = ctx.queryParam("encoding");
+        String rawEncoding = ctx.queryParam(QueryParams.ENCODING);
         TextEncoding encoding = blank(rawEncoding) ? null : TextEncoding.parameter(rawEncoding).orElseThrow(() ->
                 ApiError.badRequest("encoding must be UTF-8 or GBK (or GB18030), got '" + rawEncoding + "'"));
-        String rawCrs = ctx.queryParam("crs");
+        String rawCrs = ctx.queryParam(QueryParams.CRS);
         ExportCrs crs = blank(rawCrs) ? null : ExportCrs.parse(rawCrs).orElseThrow(() ->
                 ApiError.badRequest("crs '" + rawCrs + "' is not supported; use " + ExportCrs.supportedText()));
-        String layer = blank(ctx.queryParam("layer")) ? null : ctx.queryParam("layer").trim();
+        String layer = blank(ctx.queryParam(QueryParams.LAYER)) ? null : ctx.queryParam(QueryParams.LAYER).trim();
         boolean dryRun = flag("dryRun", ctx.queryParam("dryRun"));
         boolean preview = flag("preview", ctx.queryParam("preview"));
         if (preview && !dryRun) {

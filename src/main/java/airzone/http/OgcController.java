@@ -96,12 +96,12 @@ final class OgcController {
         if (simplify != null) page = simplified.simplified(info.id(), page, simplify);
 
         List<Map<String, Object>> links = new ArrayList<>();
-        links.add(Links.link(Links.withParams(ctx, Map.of("limit", "" + limit, "offset", "" + offset)), "self", GEOJSON, "this page"));
+        links.add(Links.link(Links.withParams(ctx, Map.of(QueryParams.LIMIT, "" + limit, QueryParams.OFFSET, "" + offset)), "self", GEOJSON, "this page"));
         if (offset + page.features().size() < page.numberMatched()) {
-            links.add(Links.link(Links.withParams(ctx, Map.of("limit", "" + limit, "offset", "" + (offset + limit))), "next", GEOJSON, "next page"));
+            links.add(Links.link(Links.withParams(ctx, Map.of(QueryParams.LIMIT, "" + limit, QueryParams.OFFSET, "" + (offset + limit))), "next", GEOJSON, "next page"));
         }
         if (offset > 0) {
-            links.add(Links.link(Links.withParams(ctx, Map.of("limit", "" + limit, "offset", "" + Math.max(0, offset - limit))), "prev", GEOJSON, "previous page"));
+            links.add(Links.link(Links.withParams(ctx, Map.of(QueryParams.LIMIT, "" + limit, QueryParams.OFFSET, "" + Math.max(0, offset - limit))), "prev", GEOJSON, "previous page"));
         }
         links.add(Links.link(Links.base(ctx) + "/ogc/collections/" + info.id(), "collection", JSON, info.titleEn()));
         // no timeStamp member (it is optional): it would make every response unique and defeat the ETag
@@ -110,7 +110,7 @@ final class OgcController {
 
     void item(Context ctx) {
         CollectionInfo info = info(ctx);
-        String id = ctx.pathParam("featureId");
+        String id = ctx.pathParam(QueryParams.FEATURE_ID);
         Feature feature = store.item(info.id(), id)
                 .orElseThrow(() -> ApiError.notFound("no feature '" + id + "' in collection '" + info.id() + "'"));
         String collectionUrl = Links.base(ctx) + "/ogc/collections/" + info.id();
@@ -145,8 +145,7 @@ final class OgcController {
     }
 
     private static CollectionInfo info(Context ctx) {
-        String id = ctx.pathParam("collectionId");
-        return Catalog.find(id).orElseThrow(() -> ApiError.notFound("no collection '" + id + "'; see /ogc/collections"));
+        return QueryParams.collection(ctx, QueryParams.COLLECTION_ID);
     }
 
     private Map<String, Object> describe(String ogc, CollectionInfo info) {

@@ -6,8 +6,28 @@ import airzone.layer.CollectionInfo;
 import airzone.layer.SimplifiedViews;
 import io.javalin.http.Context;
 
-/** Parsing and checking of the OGC paging and filter parameters; every message names its parameter. */
+/**
+ * The names of the parameters the routes read, each written once, and the parsing and checking of the
+ * shared ones (OGC paging and filters, the collection in a path); every message names its parameter.
+ */
 final class QueryParams {
+
+    static final String LIMIT = "limit";
+    static final String OFFSET = "offset";
+    static final String BBOX = "bbox";
+    static final String BBOX_CRS = "bbox-crs";
+    static final String SIMPLIFY = "simplify";
+    static final String FORMAT = "format";
+    static final String CRS = "crs";
+    static final String ENCODING = "encoding";
+    static final String LAYER = "layer";
+    static final String LON = "lon";
+    static final String LAT = "lat";
+
+    /** Path parameters: the collection of an OGC route, of an export or import, and a feature. */
+    static final String COLLECTION_ID = "collectionId";
+    static final String COLLECTION = "collection";
+    static final String FEATURE_ID = "featureId";
 
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 10_000;
@@ -15,8 +35,14 @@ final class QueryParams {
     private QueryParams() {
     }
 
+    /** The collection the path parameter {@code name} names; 404 for an id the catalogue does not have. */
+    static CollectionInfo collection(Context ctx, String name) {
+        String id = ctx.pathParam(name);
+        return Catalog.find(id).orElseThrow(() -> ApiError.notFound("no collection '" + id + "'; see /ogc/collections"));
+    }
+
     static int limit(Context ctx) {
-        return positiveInt(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT);
+        return positiveInt(ctx, LIMIT, DEFAULT_LIMIT, MAX_LIMIT);
     }
 
     static int positiveInt(Context ctx, String name, int fallback, int max) {
@@ -26,16 +52,16 @@ final class QueryParams {
     }
 
     static int offset(Context ctx) {
-        int offset = integer(ctx, "offset", 0);
+        int offset = integer(ctx, OFFSET, 0);
         if (offset < 0) throw ApiError.badRequest("offset must be 0 or more, got " + offset);
         return offset;
     }
 
     /** {@code bbox=minLon,minLat,maxLon,maxLat} (or the 6-value 3D form, whose heights are ignored), in CRS84. */
     static Bbox bbox(Context ctx) {
-        String raw = ctx.queryParam("bbox");
+        String raw = ctx.queryParam(BBOX);
         if (raw == null) return null;
-        String crs = ctx.queryParam("bbox-crs");
+        String crs = ctx.queryParam(BBOX_CRS);
         if (crs != null && !crs.equals("http://www.opengis.net/def/crs/OGC/1.3/CRS84")) {
             throw ApiError.badRequest("bbox-crs must be http://www.opengis.net/def/crs/OGC/1.3/CRS84, got " + crs);
         }
@@ -65,7 +91,7 @@ final class QueryParams {
 
     /** {@code simplify=<metres>} (an airzone extension): one of the offered levels, on a coverage collection; null without it. */
     static Integer simplify(Context ctx, CollectionInfo info) {
-        String raw = ctx.queryParam("simplify");
+        String raw = ctx.queryParam(SIMPLIFY);
         if (raw == null) return null;
         if (!info.coverage()) {
             throw ApiError.badRequest("simplify is offered on " + String.join(", ", Catalog.coverages()) + " only, not on " + info.id());

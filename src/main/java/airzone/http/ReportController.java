@@ -37,7 +37,7 @@ final class ReportController {
         String code = ctx.queryParam("lang");
         Language lang = Language.fromCode(code)
                 .orElseThrow(() -> ApiError.badRequest("lang must be zh or en, got '" + code + "'"));
-        Site site = reader.fromValues(ctx.queryParam("lon"), ctx.queryParam("lat"), ctx::queryParam);
+        Site site = reader.fromValues(ctx.queryParam(QueryParams.LON), ctx.queryParam(QueryParams.LAT), ctx::queryParam);
         String html = reports.render(site, lang, Links.withParams(ctx, Map.of()), dataUrl(ctx),
                 ZonedDateTime.now(REPORT_ZONE));
         ctx.header("Cache-Control", "no-store");

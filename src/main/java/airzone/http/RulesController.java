@@ -2,16 +2,18 @@ package airzone.http;
 
 import airzone.auth.Role;
 import airzone.auth.User;
-import airzone.geo.GeoJson;
+import airzone.edit.StrictJson;
 import airzone.rules.DerivedLayers;
 import airzone.rules.RuleParameters;
 import airzone.screen.Screener;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 
 /** The rule book with its current parameters, and changing them (which recomputes the derived layers). */
 final class RulesController {
+
+    /** A whole rule book of parameters is a few kilobytes. */
+    private static final long MAX_BODY = 64 * 1024;
 
     private final DerivedLayers derived;
     private final Screener screener;
@@ -28,12 +30,7 @@ final class RulesController {
     /** Body: {@code {ruleId: {parameter: value}}}; only the named parameters change. Admins only; audited. */
     void change(Context ctx) {
         User admin = Access.require(ctx, Role.ADMIN);
-        JsonNode changes;
-        try {
-            changes = GeoJson.MAPPER.readTree(ctx.body());
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("body is not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode changes = StrictJson.parse(RequestBody.read(ctx, MAX_BODY));
         RuleParameters changed = derived.change(changes, admin.name());
         screener.refresh();
         ctx.json(derived.book().describe(changed));

@@ -1,12 +1,12 @@
 package airzone.http;
 
-import airzone.Config;
+import airzone.config.Config;
 import airzone.disk.DiskSpace;
 import airzone.layer.Catalog;
 import airzone.layer.CollectionInfo;
 import airzone.layer.FeatureStore;
 import airzone.layer.SimplifiedViews;
-import airzone.store.StoreException;
+import airzone.layer.StoreException;
 import io.javalin.http.Context;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package airzone.http;
 
-import airzone.io.WorkDir;
+import airzone.disk.WorkDir;
 import io.javalin.http.Context;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.Part;

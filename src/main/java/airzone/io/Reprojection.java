@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Lon/lat geometries into an export CRS with proj4j and the EPSG parameters of proj4j-epsg.
  * Stored coordinates are taken as CGCS2000 when the target is a CGCS2000 system and as WGS 84
- * otherwise (DESIGN: the two differ far less than the data's accuracy); proj4j then applies no datum
+ * otherwise (docs/architecture.md: the two differ far less than the data's accuracy); proj4j then applies no datum
  * shift, as PROJ does not between these two — ExportCrsTest checks the numbers against GDAL's.
  *
  * <p>Looking a code up in proj4j-epsg scans its definition file (tens of milliseconds), so the

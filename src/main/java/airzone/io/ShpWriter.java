@@ -32,7 +32,7 @@ import java.util.List;
  * April 2026 alike), computes a polygon record's length as {@code nrings += nrings + 1 + holes}: every
  * MultiPolygon of two or more parts gets a record length longer than its content, the .shx offsets
  * drift, and GDAL stops with "Invalid length for entity" — 234 of the 235 districts were unreadable.
- * GeoTools, the other usual choice, is not served by that registry (DESIGN). The format is a 100-byte
+ * GeoTools, the other usual choice, is not served by that registry (docs/architecture.md). The format is a 100-byte
  * header and length-prefixed records; ShapefileExportTest reads every file back with GDAL.
  */
 final class ShpWriter implements AutoCloseable {

@@ -1,6 +1,5 @@
 package airzone.layer;
 
-import airzone.auth.UserStore;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
@@ -85,8 +84,6 @@ public interface FeatureStore extends AutoCloseable {
      * commits it cannot see. One listener; a second replaces the first.
      */
     void onCommit(Runnable listener);
-
-    UserStore users();
 
     /**
      * In one transaction, removes every derived feature of the named collections and stores the

@@ -5,6 +5,7 @@ import airzone.geo.TransverseMercator;
 import airzone.layer.Bbox;
 import airzone.layer.Feature;
 import airzone.layer.FeatureStore;
+import airzone.text.Numbers;
 import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -24,6 +25,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static airzone.layer.CollectionIds.BAN_ZONES;
+import static airzone.layer.CollectionIds.BORDER_BUFFERS;
+import static airzone.layer.CollectionIds.BORDER_LINES;
+import static airzone.layer.CollectionIds.BUILT_UP_AREAS;
+import static airzone.layer.CollectionIds.CONTROL_ZONES;
+import static airzone.layer.CollectionIds.DISTRICTS;
+import static airzone.layer.CollectionIds.HEATING_RADII;
+import static airzone.layer.CollectionIds.HEAT_SOURCES;
+import static airzone.layer.CollectionIds.INDUSTRIAL_PARKS;
+
 /**
  * The map excerpt of a report: an SVG, drawn on the server, of the ~25 km around a site in a
  * transverse-Mercator plane centred on the site's meridian (so grid north is true north at the site
@@ -31,7 +42,7 @@ import java.util.function.Function;
  * {@value #SIMPLIFY_M} m, which keeps a typical excerpt near 100 KB.
  * <p>
  * Drawn by hand because nothing in the build renders vector maps (GeoTools is not available,
- * DESIGN "Components") and the page must carry its map inline for intranets.
+ * docs/architecture.md "Components") and the page must carry its map inline for intranets.
  */
 public final class MapExcerpt {
 
@@ -137,7 +148,7 @@ public final class MapExcerpt {
         label(labels, texts, shownSite, siteAt.x + SITE_CROSS + 4, siteAt.x - SITE_CROSS - 4 - textWidth(shownSite, SITE_TEXT), siteAt.y,
                 SITE_TEXT, "site-label", "font-weight=\"700\" fill=\"#000000\"");
 
-        List<Feature> districts = features(query, "districts");
+        List<Feature> districts = features(query, DISTRICTS);
         for (Feature d : districts) {
             boolean key = d.properties().path("is_key_area").asBoolean(false);
             boolean seed = d.properties().path("seed_city").asBoolean(false);
@@ -147,32 +158,32 @@ public final class MapExcerpt {
                         key ? lang.pick("重点区域（县级行政区）", "Key area (district)") : lang.pick("县级行政区", "District")));
             }
         }
-        layer(layers, features(query, "border-buffers"), f, "border-buffer", x -> BORDER_BUFFER, legend,
+        layer(layers, features(query, BORDER_BUFFERS), f, "border-buffer", x -> BORDER_BUFFER, legend,
                 lang.pick("省界两侧会商缓冲区", "Border consultation buffer"));
-        layer(layers, features(query, "heating-radii"), f, "heating-radius", x -> HEATING_RADIUS, legend,
+        layer(layers, features(query, HEATING_RADII), f, "heating-radius", x -> HEATING_RADIUS, legend,
                 lang.pick("热电联产供热半径", "CHP heating radius"));
-        for (Feature zone : features(query, "ban-zones")) {
+        for (Feature zone : features(query, BAN_ZONES)) {
             String cls = BAN_CLASS.containsKey(zone.properties().path("class").asText()) ? zone.properties().path("class").asText() : "III";
             if (draw(layers, zone, f, "ban-zone ban-" + cls, BAN_CLASS.get(cls))) {
                 legend.putIfAbsent("ban-zone-" + cls, new LegendItem(swatch(BAN_CLASS.get(cls)),
                         lang.pick(cls + "类高污染燃料禁燃区", "Fuel ban zone, class " + cls)));
             }
         }
-        layer(layers, features(query, "built-up-areas"), f, "built-up", x -> BUILT_UP, legend, lang.pick("建成区", "Built-up area"));
-        layer(layers, features(query, "industrial-parks"), f, "industrial-park", x -> PARK, legend, lang.pick("工业园区", "Industrial park"));
-        for (Feature zone : features(query, "control-zones")) {
+        layer(layers, features(query, BUILT_UP_AREAS), f, "built-up", x -> BUILT_UP, legend, lang.pick("建成区", "Built-up area"));
+        layer(layers, features(query, INDUSTRIAL_PARKS), f, "industrial-park", x -> PARK, legend, lang.pick("工业园区", "Industrial park"));
+        for (Feature zone : features(query, CONTROL_ZONES)) {
             List<String> type = CONTROL_TYPES.getOrDefault(zone.properties().path("zone_type").asText(), OTHER_CONTROL);
             String style = "fill=\"" + type.get(0) + "\" fill-opacity=\"0.06\" stroke=\"" + type.get(0) + "\" stroke-width=\"1.8\"";
             if (draw(layers, zone, f, "control-zone", style)) {
                 legend.putIfAbsent("control-zone-" + type.get(0), new LegendItem(swatch(style), lang.pick(type.get(1), type.get(2))));
             }
         }
-        for (Feature line : features(query, "border-lines")) {
+        for (Feature line : features(query, BORDER_LINES)) {
             if (draw(layers, line, f, "border-line", BORDER_LINE)) {
                 legend.putIfAbsent("border-line", new LegendItem(lineSwatch(BORDER_LINE), lang.pick("省界", "Provincial border")));
             }
         }
-        heatSources(layers, texts, labels, features(query, "heat-sources"), f, legend, lang);
+        heatSources(layers, texts, labels, features(query, HEAT_SOURCES), f, legend, lang);
         districtNames(texts, labels, districts, f);
         legend.put("site", new LegendItem(SITE_SWATCH, lang.pick("项目选址", "Project site")));
 
@@ -448,7 +459,7 @@ public final class MapExcerpt {
         double x0 = 26;
         double y0 = VIEW_HEIGHT - 28;
         String unit = lang.pick("公里", "km");
-        String half = km / 2 == Math.rint(km / 2) ? String.valueOf((long) (km / 2)) : String.valueOf(km / 2);
+        String half = Numbers.plain(km / 2);
         svg.append("<g class=\"scale-bar\" font-size=\"").append(num(SCALE_TEXT)).append("\">");
         svg.append("<rect x=\"").append(num(x0 - 14)).append("\" y=\"").append(num(y0 - 34)).append("\" width=\"")
                 .append(num(px + 36 + textWidth(unit, SCALE_TEXT))).append("\" height=\"52\" fill=\"#ffffff\" fill-opacity=\"0.88\" stroke=\"#777777\" stroke-width=\"1\"/>");

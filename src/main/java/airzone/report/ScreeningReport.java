@@ -8,6 +8,7 @@ import airzone.screen.Finding;
 import airzone.screen.Screening;
 import airzone.screen.Severity;
 import airzone.screen.Site;
+import airzone.text.Numbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.locationtech.jts.geom.Coordinate;
@@ -167,12 +168,12 @@ final class ScreeningReport {
         }
         wide(t("行业", "Industry"), catalogueName(catalogues.industries(), s.industry()));
         wide(t("燃料", "Fuel"), catalogueName(catalogues.fuels(), s.fuel()));
-        pair(t("锅炉规模", "Boiler capacity"), s.boilerTph() == null ? notStated() : e(number(s.boilerTph()) + t(" 蒸吨/小时", " t/h")),
+        pair(t("锅炉规模", "Boiler capacity"), s.boilerTph() == null ? notStated() : e(Numbers.plain(s.boilerTph()) + t(" 蒸吨/小时", " t/h")),
                 t("锅炉用途", "Boiler use"), s.boilerUse() == null ? notStated()
                         : e(s.boilerUse().equals("heating") ? t("供热", "heating") : t("工业生产", "industrial")));
         pair(t("项目类型", "Project"), e(s.isNew() ? t("新建（拟建）项目", "new (proposed) project") : t("现有设施", "existing installation")),
                 t("涉气重点行业", "Key gas industry"), e(s.keyGasIndustry() ? t("是", "yes") : t("否", "no")));
-        pair(t("排气筒高度", "Stack height"), s.stackHeightM() == null ? notStated() : e(number(s.stackHeightM()) + t(" 米", " m")),
+        pair(t("排气筒高度", "Stack height"), s.stackHeightM() == null ? notStated() : e(Numbers.plain(s.stackHeightM()) + t(" 米", " m")),
                 t("输入处理", "Input notes"), s.notes().isEmpty() ? "<span class=\"muted\">—</span>" : e(String.join("; ", s.notes())));
         out.append("</table>\n</section>\n");
     }
@@ -198,9 +199,9 @@ final class ScreeningReport {
         var x = map.extent();
         String caption = lang == Language.ZH
                 ? String.format(Locale.ROOT, "图幅 %s × %s 公里，以选址为中心；范围 %.4f°–%.4f°E，%.4f°–%.4f°N。横轴墨卡托投影（CGCS2000 椭球，中央经线 %.6f°E），上方即正北。图形简化至约 %d 米。",
-                number(map.widthKm()), number(map.heightKm()), x.minLon(), x.maxLon(), x.minLat(), x.maxLat(), map.centralMeridian(), (int) MapExcerpt.SIMPLIFY_M)
+                Numbers.plain(map.widthKm()), Numbers.plain(map.heightKm()), x.minLon(), x.maxLon(), x.minLat(), x.maxLat(), map.centralMeridian(), (int) MapExcerpt.SIMPLIFY_M)
                 : String.format(Locale.ROOT, "Frame %s × %s km centred on the site; extent %.4f°–%.4f°E, %.4f°–%.4f°N. Transverse Mercator (CGCS2000 ellipsoid, central meridian %.6f°E); up is true north. Outlines simplified to about %d m.",
-                number(map.widthKm()), number(map.heightKm()), x.minLon(), x.maxLon(), x.minLat(), x.maxLat(), map.centralMeridian(), (int) MapExcerpt.SIMPLIFY_M);
+                Numbers.plain(map.widthKm()), Numbers.plain(map.heightKm()), x.minLon(), x.maxLon(), x.minLat(), x.maxLat(), map.centralMeridian(), (int) MapExcerpt.SIMPLIFY_M);
         out.append("</ul>\n<p class=\"caption\">").append(e(caption));
         if (map.showsIllustrative()) {
             out.append(' ').append(e(t("图中部分管控范围为示意数据，非官方边界（见注 1）。", "Some zones drawn are illustrative samples, not official boundaries (note 1).")));
@@ -254,7 +255,7 @@ final class ScreeningReport {
     private String distance(Double km) {
         if (km == null) return "—";
         if (km == 0) return "0 <span class=\"muted\">" + e(t("（内部）", "(inside)")) + "</span>";
-        return e(String.format(Locale.ROOT, "%.2f", km));
+        return e(Numbers.kilometres(km));
     }
 
     private String citation(Finding f) {
@@ -455,12 +456,9 @@ final class ScreeningReport {
 
     private String value(JsonNode v) {
         if (v == null || v.isNull()) return "—";
-        if (v.isNumber()) return number(v.asDouble());
+        if (v.isNumber()) return Numbers.plain(v.asDouble());
         if (v.isBoolean()) return v.asBoolean() ? t("是", "yes") : t("否", "no");
         return v.asText();
     }
 
-    private static String number(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
-    }
 }

@@ -5,8 +5,10 @@ import airzone.geo.Geodesics;
 import airzone.geo.GeometryRepair;
 import airzone.geo.PolygonOverlay;
 import airzone.layer.AuditLine;
+import airzone.layer.CollectionIds;
 import airzone.layer.Feature;
 import airzone.layer.FeatureStore;
+import airzone.text.Numbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
@@ -23,6 +25,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import static airzone.layer.CollectionIds.BAN_ZONES;
+import static airzone.layer.CollectionIds.BORDER_BUFFERS;
+import static airzone.layer.CollectionIds.BORDER_LINES;
+import static airzone.layer.CollectionIds.DISTRICTS;
+import static airzone.layer.CollectionIds.HEATING_RADII;
+import static airzone.layer.CollectionIds.HEAT_SOURCES;
+import static airzone.layer.CollectionIds.PROVINCES;
 
 /**
  * Keeps the derived layers (heating radii, border lines and buffers, clean-heating ban zones) in
@@ -80,7 +90,7 @@ public final class DerivedLayers {
     }
 
     private boolean recompute(RuleParameters parameters) {
-        Inputs inputs = new Inputs(store.all("heat-sources"), store.all("provinces"), store.all("districts"), parameters);
+        Inputs inputs = new Inputs(store.all(HEAT_SOURCES), store.all(PROVINCES), store.all(DISTRICTS), parameters);
         long started = System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, List<Feature>> derived = new LinkedHashMap<>();
@@ -109,9 +119,9 @@ public final class DerivedLayers {
 
         List<Feature> of(String collection) {
             return switch (collection) {
-                case "heat-sources" -> heatSources;
-                case "provinces" -> provinces;
-                case "districts" -> districts;
+                case HEAT_SOURCES -> heatSources;
+                case PROVINCES -> provinces;
+                case DISTRICTS -> districts;
                 default -> throw new IllegalArgumentException("no input collection " + collection);
             };
         }
@@ -122,13 +132,13 @@ public final class DerivedLayers {
      * touches: a new heat source redraws the radii, not 5,000 km of border bands.
      */
     enum Group {
-        HEATING_RADII(HeatingRadii.RULE, "heat-sources") {
+        HEATING_RADII(HeatingRadii.RULE, HEAT_SOURCES) {
             @Override
             Map<String, List<Feature>> compute(DerivedLayers d, Inputs in, Instant now) {
-                return Map.of("heating-radii", HeatingRadii.compute(in.heatSources(), in.parameters(), d.book, now));
+                return Map.of(CollectionIds.HEATING_RADII, HeatingRadii.compute(in.heatSources(), in.parameters(), d.book, now));
             }
         },
-        BORDERS(BORDER_RULE, "provinces") {
+        BORDERS(BORDER_RULE, PROVINCES) {
             @Override
             Map<String, List<Feature>> compute(DerivedLayers d, Inputs in, Instant now) {
                 return d.borders(in, now);
@@ -136,13 +146,13 @@ public final class DerivedLayers {
 
             @Override
             List<String> inputCollections(RuleParameters p) {
-                return p.flag(BORDER_RULE, "include_city_borders") ? List.of("provinces", "districts") : List.of("provinces");
+                return p.flag(BORDER_RULE, "include_city_borders") ? List.of(PROVINCES, DISTRICTS) : List.of(PROVINCES);
             }
         },
-        CLEAN_HEATING(CleanHeatingBanZones.RULE, "districts") {
+        CLEAN_HEATING(CleanHeatingBanZones.RULE, DISTRICTS) {
             @Override
             Map<String, List<Feature>> compute(DerivedLayers d, Inputs in, Instant now) {
-                return Map.of("ban-zones", CleanHeatingBanZones.compute(in.districts(), in.parameters(), d.book, now));
+                return Map.of(BAN_ZONES, CleanHeatingBanZones.compute(in.districts(), in.parameters(), d.book, now));
             }
         };
 
@@ -197,8 +207,8 @@ public final class DerivedLayers {
                 .map(piece -> bufferPiece(piece, p, now))
                 .toList();
         Map<String, List<Feature>> derived = new LinkedHashMap<>();
-        derived.put("border-lines", lines);
-        derived.put("border-buffers", buffers);
+        derived.put(BORDER_LINES, lines);
+        derived.put(BORDER_BUFFERS, buffers);
         return derived;
     }
 
@@ -238,7 +248,7 @@ public final class DerivedLayers {
         Border border = piece.border();
         ObjectNode props = DerivedFeature.properties(BORDER_RULE, p, book, List.of(border.left().code(), border.right().code()), now);
         double km = p.number(BORDER_RULE, "buffer_km");
-        props.put("name", border.name() + " 边界两侧" + fmt(km) + "公里（" + piece.side().name() + "一侧）");
+        props.put("name", border.name() + " 边界两侧" + Numbers.plain(km) + "公里（" + piece.side().name() + "一侧）");
         props.put("level", border.left().level());
         props.put("border_id", "border-" + border.id());
         props.put("left", border.left().name());
@@ -254,8 +264,5 @@ public final class DerivedLayers {
         return new Feature("buffer-" + border.id() + "-" + piece.side().code(), props, piece.area(), 0);
     }
 
-    private static String fmt(double km) {
-        return km == Math.rint(km) ? String.valueOf((long) km) : String.valueOf(km);
-    }
 
 }

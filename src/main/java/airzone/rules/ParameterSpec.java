@@ -1,5 +1,6 @@
 package airzone.rules;
 
+import airzone.text.Numbers;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ record ParameterSpec(String name, String type, JsonNode defaultValue, Double min
                 if (!value.isNumber()) return "must be a number";
                 double v = value.asDouble();
                 if (!Double.isFinite(v)) return "must be finite";
-                if (min != null && (minExclusive ? v <= min : v < min)) return "must be " + (minExclusive ? "greater than " : "at least ") + fmt(min);
-                if (max != null && v > max) return "must be at most " + fmt(max);
+                if (min != null && (minExclusive ? v <= min : v < min)) return "must be " + (minExclusive ? "greater than " : "at least ") + Numbers.plain(min);
+                if (max != null && v > max) return "must be at most " + Numbers.plain(max);
                 return null;
             }
             case "boolean" -> {
@@ -40,7 +41,4 @@ record ParameterSpec(String name, String type, JsonNode defaultValue, Double min
         }
     }
 
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-    }
 }

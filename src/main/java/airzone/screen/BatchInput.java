@@ -6,7 +6,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import airzone.io.WorkDir;
+import airzone.disk.WorkDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

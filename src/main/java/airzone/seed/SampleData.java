@@ -25,6 +25,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static airzone.layer.CollectionIds.BAN_ZONES;
+import static airzone.layer.CollectionIds.BUILT_UP_AREAS;
+import static airzone.layer.CollectionIds.CONTROL_ZONES;
+import static airzone.layer.CollectionIds.DISTRICTS;
+import static airzone.layer.CollectionIds.HEAT_SOURCES;
+import static airzone.layer.CollectionIds.INDUSTRIAL_PARKS;
+import static airzone.layer.CollectionIds.PROVINCES;
+
 /**
  * The curated sample data under {@code gis-data/} (shipped inside the jar), loaded into a store that
  * has no features yet. A store that has any is left alone, so a second start changes nothing.
@@ -33,7 +41,7 @@ public final class SampleData {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleData.class);
     /** Illustrative drawn zones, one file per collection, each feature marked illustrative. */
-    private static final List<String> DRAWN_SAMPLES = List.of("ban-zones", "built-up-areas", "industrial-parks", "control-zones");
+    private static final List<String> DRAWN_SAMPLES = List.of(BAN_ZONES, BUILT_UP_AREAS, INDUSTRIAL_PARKS, CONTROL_ZONES);
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
     /** The name history and audit give the seeding; user names cannot take it (see Users). */
     public static final String SEED_USER = "system";
@@ -44,9 +52,9 @@ public final class SampleData {
     /** @return true when the store was empty and has been seeded */
     public static boolean seedIfEmpty(FeatureStore store) {
         if (!store.isEmpty()) return false;
-        store.insert("districts", withFlags(geoJson("gis-data/districts.geojson"), "gis-data/sample-district-flags.json"), SEED_USER);
-        store.insert("provinces", geoJson("gis-data/provinces.geojson"), SEED_USER);
-        store.insert("heat-sources", heatSources("gis-data/heat-sources.csv"), SEED_USER);
+        store.insert(DISTRICTS, withFlags(geoJson("gis-data/districts.geojson"), "gis-data/sample-district-flags.json"), SEED_USER);
+        store.insert(PROVINCES, geoJson("gis-data/provinces.geojson"), SEED_USER);
+        store.insert(HEAT_SOURCES, heatSources("gis-data/heat-sources.csv"), SEED_USER);
         for (String drawn : DRAWN_SAMPLES) store.insert(drawn, geoJson("gis-data/sample-" + drawn + ".geojson"), SEED_USER);
         return true;
     }

@@ -1,5 +1,6 @@
 package airzone.store;
 
+import airzone.layer.StoreException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

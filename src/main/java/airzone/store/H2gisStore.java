@@ -1,6 +1,7 @@
 package airzone.store;
 
 import airzone.disk.DiskSpace;
+import airzone.layer.StoreException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.h2gis.functions.factory.H2GISFunctions;

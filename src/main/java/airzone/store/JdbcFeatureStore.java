@@ -28,7 +28,7 @@ import java.util.Optional;
  * dialect differences ({@link Dialect}, connection set-up) live in the subclasses.
  * Reads never show soft-deleted features.
  */
-abstract class JdbcFeatureStore implements FeatureStore {
+public abstract class JdbcFeatureStore implements FeatureStore {
 
     private static final String COLUMNS = "id, properties, ST_AsBinary(geom) AS wkb, version";
     private static final String LIVE = " FROM features WHERE collection = ? AND NOT deleted";
@@ -177,7 +177,7 @@ abstract class JdbcFeatureStore implements FeatureStore {
         pool.onCommit(listener);
     }
 
-    @Override
+    /** Users and sessions, in the same database as the features (the feature seam knows nothing of them). */
     public UserStore users() {
         return users;
     }

@@ -2,6 +2,7 @@ package airzone.store;
 
 import airzone.disk.DiskFull;
 import airzone.disk.DiskSpace;
+import airzone.layer.StoreException;
 import com.zaxxer.hikari.HikariDataSource;
 
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package airzone.store;
 
+import airzone.layer.StoreException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 

@@ -1,7 +1,7 @@
 package airzone.http;
 
 import airzone.App;
-import airzone.Config;
+import airzone.config.Config;
 import airzone.io.Gdal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,18 +1,17 @@
 package airzone.http;
 
-import airzone.auth.UserStore;
 import airzone.disk.DiskSpace;
 import airzone.geo.GeoJson;
 import airzone.layer.AuditEntry;
 import airzone.layer.AuditLine;
-import airzone.layer.HistoryEntry;
-import airzone.layer.Revision;
-import airzone.layer.Upserted;
-import com.fasterxml.jackson.databind.JsonNode;
 import airzone.layer.Bbox;
 import airzone.layer.Feature;
 import airzone.layer.FeaturePage;
 import airzone.layer.FeatureStore;
+import airzone.layer.HistoryEntry;
+import airzone.layer.Revision;
+import airzone.layer.Upserted;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,11 +199,6 @@ class ExportCleanupTest {
 
         @Override
         public void onCommit(Runnable listener) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public UserStore users() {
             throw new UnsupportedOperationException();
         }
 

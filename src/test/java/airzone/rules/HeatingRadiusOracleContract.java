@@ -32,7 +32,7 @@ abstract class HeatingRadiusOracleContract implements SharedService.OnStore {
 
     static final int POINTS_PER_SOURCE = 400;
     static final long SEED = 42;
-    /** DESIGN "Geometry rules": agreement is required outside ±0.2 % of the radius. */
+    /** docs/architecture.md "Geometry rules": agreement is required outside ±0.2 % of the radius. */
     static final double TOLERANCE = 0.002;
 
     private List<Feature> radii;

@@ -1,8 +1,8 @@
 package airzone.screen;
 
 import airzone.App;
-import airzone.Config;
 import airzone.TestDatabases;
+import airzone.config.Config;
 import airzone.geo.GeodesicDistance;
 
 import java.net.URI;

@@ -1,8 +1,8 @@
 package airzone.seed;
 
 import airzone.App;
-import airzone.Config;
 import airzone.TestDatabases;
+import airzone.config.Config;
 import airzone.layer.Catalog;
 import airzone.layer.CollectionInfo;
 import airzone.layer.Feature;

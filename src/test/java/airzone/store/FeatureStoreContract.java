@@ -7,6 +7,7 @@ import airzone.layer.Feature;
 import airzone.layer.FeaturePage;
 import airzone.layer.FeatureStore;
 import airzone.layer.Revision;
+import airzone.layer.StoreException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

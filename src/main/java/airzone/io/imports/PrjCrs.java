@@ -1,6 +1,7 @@
 package airzone.io.imports;
 
 import airzone.io.ExportCrs;
+import airzone.text.Numbers;
 import mil.nga.crs.CRS;
 import mil.nga.crs.bound.BoundCoordinateReferenceSystem;
 import mil.nga.crs.common.Unit;
@@ -100,9 +101,9 @@ public final class PrjCrs {
         double lat0 = parameters.getOrDefault("latitude_of_origin", 0.0);
 
         if (method.equals("transversemercator") || method.equals("gausskruger")) {
-            String found = "a transverse Mercator on " + ellipsoid + " with central meridian " + plain(cm) + "°, false easting "
-                    + plain(fe) + ", scale " + plain(k);
-            if (!near(k, 1) || !near(lat0, 0) || !near(fn, 0)) throw unknown(what, found + (near(fn, 0) ? "" : ", false northing " + plain(fn)));
+            String found = "a transverse Mercator on " + ellipsoid + " with central meridian " + Numbers.plain(cm) + "°, false easting "
+                    + Numbers.plain(fe) + ", scale " + Numbers.plain(k);
+            if (!near(k, 1) || !near(lat0, 0) || !near(fn, 0)) throw unknown(what, found + (near(fn, 0) ? "" : ", false northing " + Numbers.plain(fn)));
             long meridian = Math.round(cm);
             if (!near(cm, meridian) || meridian % 3 != 0 || meridian < 75 || meridian > 135) {
                 throw unknown(what, found + " (the supported CGCS2000 3-degree zones have central meridians 75°E, 78°E … 135°E)");
@@ -150,7 +151,7 @@ public final class PrjCrs {
             if (Math.abs(f - WGS84_INVERSE_FLATTENING) < 1e-8) return "WGS 84";
             if (Math.abs(f - CGCS2000_INVERSE_FLATTENING) < 1e-8) return "CGCS2000";
         }
-        throw unknown(what, "a coordinate system on the " + e.getName() + " ellipsoid (a=" + plain(a) + ", 1/f=" + plain(f)
+        throw unknown(what, "a coordinate system on the " + e.getName() + " ellipsoid (a=" + Numbers.plain(a) + ", 1/f=" + Numbers.plain(f)
                 + ") of datum " + datum.getName() + " (only WGS 84 and CGCS2000 / GRS 1980 data can be taken without a datum shift)");
     }
 
@@ -174,7 +175,4 @@ public final class PrjCrs {
         return Math.abs(a - b) < 1e-6 * Math.max(1, Math.abs(b));
     }
 
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
 }

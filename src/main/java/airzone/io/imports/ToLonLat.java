@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * Geometries from a supported CRS back to lon/lat: the inverse of the export's {@link Reprojection},
  * with the same system definitions (etmerc for Gauss-Krüger, whose inverse undoes its forward to
  * 1e-10° even 11° off the central meridian, so an export imported again lands where it started).
- * Gauss-Krüger zones go to CGCS2000 and Web Mercator to WGS 84, both stored as lon/lat (DESIGN:
+ * Gauss-Krüger zones go to CGCS2000 and Web Mercator to WGS 84, both stored as lon/lat (docs/architecture.md:
  * 4490 is taken as 4326); geographic systems pass unchanged.
  */
 final class ToLonLat {

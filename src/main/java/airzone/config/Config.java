@@ -1,4 +1,4 @@
-package airzone;
+package airzone.config;
 
 import airzone.disk.DiskSpace;
 
@@ -82,7 +82,7 @@ public record Config(
         return dbUrl != null;
     }
 
-    /** Where exports and imports unpack their files, one directory each ({@link airzone.io.WorkDir}). */
+    /** Where exports and imports unpack their files, one directory each ({@link airzone.disk.WorkDir}). */
     public Path workRoot() {
         return dataDir.resolve("tmp");
     }

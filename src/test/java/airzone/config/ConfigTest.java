@@ -1,4 +1,4 @@
-package airzone;
+package airzone.config;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package airzone.store;
+package airzone.layer;
 
 /** The database failed; the HTTP layer answers 503 for this, never 500. */
 public class StoreException extends RuntimeException {

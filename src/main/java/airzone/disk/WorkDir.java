@@ -1,4 +1,4 @@
-package airzone.io;
+package airzone.disk;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
