@@ -1,7 +1,7 @@
 package airzone.screen;
 
 import airzone.App;
-import airzone.Config;
+import airzone.config.Config;
 
 import airzone.geo.GeodesicDistance;
 
