@@ -115,12 +115,14 @@ public final class BatchInput {
                 .setIgnoreEmptyLines(true).get();
         try (CSVParser csv = CSVParser.parse(new StringReader(text), format)) {
             checkHeader(csv.getHeaderNames());
+            // each column's key once, not per cell: the normalisation is a regular expression
+            String[] keys = csv.getHeaderNames().stream().map(BatchColumns::key).toArray(String[]::new);
             List<BatchRow> rows = new ArrayList<>();
             int row = 0;
             for (CSVRecord record : csv) {
                 row++;
                 if (row > MAX_ROWS) throw tooMany();
-                rows.add(csvRow(row, record));
+                rows.add(csvRow(row, record, keys));
             }
             return rows;
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
@@ -153,9 +155,9 @@ public final class BatchInput {
         return rows;
     }
 
-    private BatchRow csvRow(int row, CSVRecord record) {
+    private BatchRow csvRow(int row, CSVRecord record, String[] keys) {
         Map<String, String> values = new HashMap<>();
-        record.toMap().forEach((column, value) -> values.put(BatchColumns.key(column), value));
+        for (int i = 0; i < Math.min(keys.length, record.size()); i++) values.put(keys[i], record.get(i));
         String name = values.get("name");
         if (!record.isConsistent()) {
             return BatchRow.refused(row, name, "row has " + record.size() + " cells, the header " + record.getParser().getHeaderNames().size());

@@ -24,6 +24,7 @@ final class PlanarSearch {
     private double[] keys = new double[64];
     private Object[] values = new Object[64];
     private int size;
+    private Object lastItem;
     private double lastDistance;
 
     /** @param itemDistance an item's planar distance from (x, y), at least that of its envelope */
@@ -34,7 +35,7 @@ final class PlanarSearch {
         if (root != null && !root.isEmpty()) push(distance((Envelope) root.getBounds()), root);
     }
 
-    /** The next nearest item, or null when there is none; {@link #distance()} is then its distance. */
+    /** The next nearest item, or null when there is none. */
     Object next() {
         while (size > 0) {
             double key = keys[0];
@@ -46,12 +47,20 @@ final class PlanarSearch {
                 }
             } else {
                 lastDistance = key;
-                return ((Item) top).value;
+                lastItem = ((Item) top).value;
+                return lastItem;
             }
         }
+        lastItem = null;
         return null;
     }
 
+    /** The item {@link #next()} last gave. */
+    Object item() {
+        return lastItem;
+    }
+
+    /** The distance of that item. */
     double distance() {
         return lastDistance;
     }

@@ -49,6 +49,8 @@ final class ZonePlane {
     private final double west;
     private final double east;
     private final STRtree tree = new STRtree();
+    /** The same parts again, a tree per feature: "which features come within the band" asks each feature that can. */
+    private final Map<String, STRtree> byFeature = new LinkedHashMap<>();
 
     /** Built once per zone a screening asks for, on one thread, from its own projection. */
     ZonePlane(int zone, List<NearestIndex.Part> parts) {
@@ -62,9 +64,13 @@ final class ZonePlane {
             if (Math.max(part.a().x, part.b().x) < west || Math.min(part.a().x, part.b().x) > east) continue;
             tm.project(part.a().x, part.a().y, a);
             tm.project(part.b().x, part.b().y, b);
-            tree.insert(new Envelope(a[0], b[0], a[1], b[1]), new Segment(part, a[0], a[1], b[0], b[1]));
+            Envelope box = new Envelope(a[0], b[0], a[1], b[1]);
+            Segment segment = new Segment(part, a[0], a[1], b[0], b[1]);
+            tree.insert(box, segment);
+            byFeature.computeIfAbsent(part.feature().id(), id -> new STRtree()).insert(box, segment);
         }
         tree.build();
+        byFeature.values().forEach(STRtree::build);
     }
 
     /**
@@ -76,11 +82,37 @@ final class ZonePlane {
         if (tree.isEmpty()) return null;
         double[] xy = new double[2];
         geodesics.zone(zone).project(site.x, site.y, xy);
-        PlanarSearch search = search(xy);
+        PlanarSearch search = search(tree, xy);
+        if (search.next() == null || !inWindow(site, MAX_SCALE * search.distance() + 1)) return null;
+        return nearestIn(search, site, xy, Double.MAX_VALUE, geodesics);
+    }
+
+    /** The nearest point of each feature within {@code metres}, nearest first; null when this plane cannot be sure. */
+    List<NearestIndex.Nearest> eachWithin(Coordinate site, GeodesicDistance geodesics, double metres) {
+        double reach = MAX_SCALE * metres + 1;
+        if (!inWindow(site, reach)) return null;
+        double[] xy = new double[2];
+        geodesics.zone(zone).project(site.x, site.y, xy);
+        List<NearestIndex.Nearest> found = new ArrayList<>();
+        for (STRtree feature : byFeature.values()) {
+            PlanarSearch search = search(feature, xy);
+            if (search.next() == null || search.distance() > reach) continue;
+            NearestIndex.Nearest nearest = nearestIn(search, site, xy, reach, geodesics);
+            if (nearest.metres() <= metres) found.add(nearest);
+        }
+        found.sort(Comparator.comparingDouble(NearestIndex.Nearest::metres));
+        return found;
+    }
+
+    /**
+     * The nearest part a search (already at its first part) gives, among those within {@code reach}.
+     * Parts come in order of planar distance; once that distance over the largest scale it could have
+     * exceeds the best geodesic distance so far, no later part can be nearer.
+     */
+    private NearestIndex.Nearest nearestIn(PlanarSearch search, Coordinate site, double[] xy, double reach, GeodesicDistance geodesics) {
         List<Candidate> candidates = new ArrayList<>();
         double best = Double.MAX_VALUE;
-        for (Object item = search.next(); item != null; item = search.next()) {
-            if (candidates.isEmpty() && !inWindow(site, MAX_SCALE * search.distance() + 1)) return null;
+        for (Object item = search.item(); item != null && search.distance() <= reach; item = search.next()) {
             if (search.distance() / largestScale(xy[0], site.y, search.distance()) > best) break;
             Candidate c = candidate(site, xy, (Segment) item);
             candidates.add(c);
@@ -90,29 +122,7 @@ final class ZonePlane {
         return closest(site, xy, candidates, geodesics);
     }
 
-    /** The nearest point of each feature within {@code metres}, nearest first; null when this plane cannot be sure. */
-    List<NearestIndex.Nearest> eachWithin(Coordinate site, GeodesicDistance geodesics, double metres) {
-        double reach = MAX_SCALE * metres + 1;
-        if (!inWindow(site, reach)) return null;
-        double[] xy = new double[2];
-        geodesics.zone(zone).project(site.x, site.y, xy);
-        Map<String, List<Candidate>> byFeature = new LinkedHashMap<>();
-        PlanarSearch search = search(xy);
-        for (Object item = search.next(); item != null && search.distance() <= reach; item = search.next()) {
-            Candidate c = candidate(site, xy, (Segment) item);
-            byFeature.computeIfAbsent(c.segment().part().feature().id(), id -> new ArrayList<>()).add(c);
-        }
-        List<NearestIndex.Nearest> found = new ArrayList<>();
-        for (List<Candidate> candidates : byFeature.values()) {
-            candidates.sort(Comparator.comparingDouble(Candidate::estimate));
-            NearestIndex.Nearest nearest = closest(site, xy, candidates, geodesics);
-            if (nearest.metres() <= metres) found.add(nearest);
-        }
-        found.sort(Comparator.comparingDouble(NearestIndex.Nearest::metres));
-        return found;
-    }
-
-    private PlanarSearch search(double[] xy) {
+    private static PlanarSearch search(STRtree tree, double[] xy) {
         return new PlanarSearch(tree.getRoot(), xy[0], xy[1], item -> distance(xy[0], xy[1], (Segment) item));
     }
 
