@@ -3,19 +3,30 @@ package airzone.screen;
 import airzone.geo.GeodesicDistance;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 /**
- * Screens a batch in chunks: the sites of a chunk in parallel (each thread with its own projection
- * cache), the results written in input order as each chunk completes, so output streams while the
- * batch runs and progress can be reported.
+ * Screens a batch in chunks on every core while the calling thread writes the chunks already done,
+ * in input order: output streams while the batch runs, progress is reported per chunk, and at most a
+ * few chunks of results wait in memory however long the batch.
  */
 public final class BatchScreening {
 
-    private static final int CHUNK = 2_000;
+    private static final int CHUNK = 1_000;
+    /** Chunks screened ahead of the writer: enough to keep every core busy while it writes one. */
+    private static final int AHEAD = 2 * Runtime.getRuntime().availableProcessors() + 2;
+    /** One pool for every batch (a second batch queues behind the first rather than halving both). */
+    private static final ForkJoinPool SCREENERS = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    /** Each screening thread keeps its own projections (they are not thread-safe). */
+    private static final ThreadLocal<GeodesicDistance> DISTANCES = ThreadLocal.withInitial(GeodesicDistance::new);
 
     private BatchScreening() {
     }
@@ -26,19 +37,50 @@ public final class BatchScreening {
 
     /**
      * @param cancelled asked before each row: once true, the rows left are not screened and the run ends with a
-     *                  {@link CancellationException} after the chunk in hand, whose results are not written
+     *                  {@link CancellationException}; the chunks not yet written are not written
      */
     public static void run(Screener screener, List<BatchRow> rows, BatchOutput out, IntConsumer progress, BooleanSupplier cancelled)
             throws IOException {
-        ThreadLocal<GeodesicDistance> distances = ThreadLocal.withInitial(GeodesicDistance::new);
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<BatchRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            List<Screening> results = chunk.parallelStream()
-                    .map(row -> row.site() == null || cancelled.getAsBoolean() ? null : screener.screen(row.site(), distances.get()))
-                    .toList();
-            if (cancelled.getAsBoolean()) throw new CancellationException("the batch was cancelled");
-            for (int i = 0; i < chunk.size(); i++) out.write(chunk.get(i), results.get(i));
-            progress.accept(from + chunk.size());
+        ArrayDeque<Future<Screening[]>> pending = new ArrayDeque<>();
+        int submitted = 0;
+        int written = 0;
+        try {
+            while (written < rows.size()) {
+                while (submitted < rows.size() && pending.size() < AHEAD) {
+                    List<BatchRow> chunk = rows.subList(submitted, Math.min(rows.size(), submitted + CHUNK));
+                    pending.add(SCREENERS.submit(() -> screen(screener, chunk, cancelled)));
+                    submitted += chunk.size();
+                }
+                Screening[] results = result(pending.removeFirst());
+                if (cancelled.getAsBoolean()) throw new CancellationException("the batch was cancelled");
+                for (Screening s : results) out.write(rows.get(written++), s);
+                progress.accept(written);
+            }
+        } finally {
+            pending.forEach(f -> f.cancel(false));
+        }
+    }
+
+    private static Screening[] screen(Screener screener, List<BatchRow> chunk, BooleanSupplier cancelled) {
+        GeodesicDistance distance = DISTANCES.get();
+        Screening[] results = new Screening[chunk.size()];
+        for (int i = 0; i < results.length && !cancelled.getAsBoolean(); i++) {
+            BatchRow row = chunk.get(i);
+            if (row.site() != null) results[i] = screener.screen(row.site(), distance);
+        }
+        return results;
+    }
+
+    private static Screening[] result(Future<Screening[]> chunk) {
+        try {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while screening");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new UncheckedIOException(new IOException(e.getCause()));
         }
     }
 }
