@@ -37,11 +37,20 @@ final class ScreenController {
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("body is not JSON: " + e.getOriginalMessage());
         }
-        ctx.json(ScreeningJson.of(screener.screen(reader.fromFeature(body)), storeKind));
+        answer(ctx, ScreeningJson.of(screener.screen(reader.fromFeature(body)), storeKind));
     }
 
     void screenPoint(Context ctx) {
-        ctx.json(ScreeningJson.of(screener.screen(reader.fromValues(ctx.queryParam("lon"), ctx.queryParam("lat"), ctx::queryParam)), storeKind));
+        answer(ctx, ScreeningJson.of(screener.screen(reader.fromValues(ctx.queryParam("lon"), ctx.queryParam("lat"), ctx::queryParam)), storeKind));
+    }
+
+    /** Written as bytes straight from the tree (ctx.json makes a String of it first). */
+    private static void answer(Context ctx, ObjectNode screening) {
+        try {
+            ctx.contentType("application/json").result(GeoJson.MAPPER.writeValueAsBytes(screening));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a screening could not be written as JSON", e);
+        }
     }
 
     /** {@code GET /api/coordinates?text=…[&zone=N]}: what the text says, as lon/lat (400 naming what could not be read). */

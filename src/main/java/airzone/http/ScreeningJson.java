@@ -58,7 +58,7 @@ final class ScreeningJson {
     static ObjectNode site(Site s) {
         ObjectNode site = GeoJson.MAPPER.createObjectNode();
         site.put("name", s.name());
-        site.set("geometry", GeoJson.parseObject(GeoJson.geometry(s.geometry())));
+        site.set("geometry", GeoJson.geometryNode(s.geometry()));
         site.put("industry", s.industry());
         site.put("fuel", s.fuel());
         if (s.boilerTph() == null) site.putNull("boiler_tph"); else site.put("boiler_tph", s.boilerTph());
@@ -82,7 +82,7 @@ final class ScreeningJson {
         out.put("message_zh", f.messageZh());
         out.put("message_en", f.messageEn());
         out.set("citation", f.citation().json());
-        if (f.line() != null) out.set("line", GeoJson.parseObject(GeoJson.geometry(f.line().densified(LON_LAT, LINE_SPACING_M))));
+        if (f.line() != null) out.set("line", GeoJson.geometryNode(f.line().densified(LON_LAT, LINE_SPACING_M)));
         return out;
     }
 }
