@@ -1,5 +1,6 @@
 package airzone.screen;
 
+import airzone.layer.CollectionIds;
 import airzone.layer.Feature;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,7 +28,7 @@ final class AdmissionCheck {
             String layer = null;
             if (rule.has("within")) {
                 layer = rule.get("within").asText();
-                List<Feature> hits = layer.equals("built-up-areas") ? ctx.index.builtUpAreas.touching(ctx.site.geometry())
+                List<Feature> hits = layer.equals(CollectionIds.BUILT_UP_AREAS) ? ctx.index.builtUpAreas.touching(ctx.site.geometry())
                         : ctx.index.industrialParks.touching(ctx.site.geometry());
                 if (hits.isEmpty()) continue;
                 within = hits.get(0);

@@ -1,5 +1,6 @@
 package airzone.screen;
 
+import airzone.layer.CollectionIds;
 import airzone.layer.Feature;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,7 +26,7 @@ final class BanZoneCheck {
             String classZh = definition.path("name_zh").asText(zoneClass);
             String classEn = definition.path("name_en").asText("class " + zoneClass);
             if (fuel == null) {
-                ctx.add(RULE, Severity.INFO, "ban-zones", zone, 0.0,
+                ctx.add(RULE, Severity.INFO, CollectionIds.BAN_ZONES, zone, 0.0,
                         () -> "位于" + classZh + "禁燃区“" + zoneName + "”内；禁止燃用：" + definition.path("prohibited_zh").asText(),
                         () -> "Inside ban zone \"" + zoneName + "\", " + classEn + "; prohibited: " + definition.path("prohibited_en").asText(),
                         citation);
@@ -35,20 +36,20 @@ final class BanZoneCheck {
             String fuelEn = ctx.catalogues.fuelName(fuel, false);
             if (prohibited(definition, fuel, ctx.site.boilerTph())) {
                 Severity severity = ctx.site.isNew() ? Severity.PROHIBITED : Severity.ACTION_REQUIRED;
-                ctx.add(RULE, severity, "ban-zones", zone, 0.0,
+                ctx.add(RULE, severity, CollectionIds.BAN_ZONES, zone, 0.0,
                         () -> (ctx.site.isNew() ? "禁止：" : "须整改：") + classZh + "禁燃区“" + zoneName + "”内禁止燃用" + fuelZh
                                 + (ctx.site.isNew() ? "。" : "，现有设施须改用清洁能源或关停。"),
                         () -> (ctx.site.isNew() ? "Prohibited: " : "Action required: ") + fuelEn + " may not be burnt in ban zone \""
                                 + zoneName + "\" (" + classEn + ")" + (ctx.site.isNew() ? "." : "; the existing installation must switch to clean energy or close."),
                         citation);
             } else if (contains(definition.path("check_fuels"), fuel) && inSmallBoiler(definition, ctx.site.boilerTph())) {
-                ctx.add(RULE, Severity.ACTION_REQUIRED, "ban-zones", zone, 0.0,
+                ctx.add(RULE, Severity.ACTION_REQUIRED, CollectionIds.BAN_ZONES, zone, 0.0,
                         () -> classZh + "禁燃区“" + zoneName + "”内燃用" + fuelZh + "须满足条件：" + definition.path("prohibited_zh").asText(),
                         () -> fuelEn + " in ban zone \"" + zoneName + "\" (" + classEn + ") is allowed only on conditions; check: "
                                 + definition.path("prohibited_en").asText(),
                         citation);
             } else {
-                ctx.add(RULE, Severity.INFO, "ban-zones", zone, 0.0,
+                ctx.add(RULE, Severity.INFO, CollectionIds.BAN_ZONES, zone, 0.0,
                         () -> "位于" + classZh + "禁燃区“" + zoneName + "”内；" + fuelZh + "不在禁燃之列。",
                         () -> "Inside ban zone \"" + zoneName + "\" (" + classEn + "); " + fuelEn + " is not prohibited there.",
                         citation);

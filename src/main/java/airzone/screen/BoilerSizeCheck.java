@@ -1,6 +1,8 @@
 package airzone.screen;
 
+import airzone.layer.CollectionIds;
 import airzone.layer.Feature;
+import airzone.text.Numbers;
 
 import java.util.List;
 
@@ -34,10 +36,10 @@ final class BoilerSizeCheck {
         Feature zone = !builtUp.isEmpty() ? builtUp.get(0) : parks.isEmpty() ? null : parks.get(0);
         String where = zone == null ? "其他地区" : "“" + zone.properties().path("name").asText() + "”内";
         String whereEn = zone == null ? "outside built-up areas and parks" : "inside " + zone.properties().path("name_en").asText(zone.id());
-        String layer = !builtUp.isEmpty() ? "built-up-areas" : parks.isEmpty() ? null : "industrial-parks";
+        String layer = !builtUp.isEmpty() ? CollectionIds.BUILT_UP_AREAS : parks.isEmpty() ? null : CollectionIds.INDUSTRIAL_PARKS;
         boolean centralCity = builtUp.stream().anyMatch(b -> "city".equals(b.properties().path("level").asText()));
         double tph = site.boilerTph();
-        String t = HeatingRadiusCheck.fmt(tph);
+        String t = Numbers.plain(tph);
         Limits limits = new Limits(ctx);
         switch (ctx.city()) {
             case "赤峰市" -> {
@@ -119,7 +121,7 @@ final class BoilerSizeCheck {
         }
 
         String f(String name) {
-            return HeatingRadiusCheck.fmt(p(name));
+            return Numbers.plain(p(name));
         }
     }
 }

@@ -1,7 +1,7 @@
 package airzone.screen;
 
-import airzone.geo.GeodesicDistance;
 import airzone.geo.GeoJson;
+import airzone.geo.GeodesicDistance;
 import airzone.layer.Feature;
 import airzone.layer.FeatureStore;
 import airzone.rules.DerivedLayers;

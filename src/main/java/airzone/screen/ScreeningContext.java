@@ -90,10 +90,6 @@ final class ScreeningContext {
                 feature == null ? null : feature.properties().path("name").asText(null), distanceKm, zh, en, citation, line));
     }
 
-    static String km(double metres) {
-        return String.format("%.2f", metres / 1000);
-    }
-
     static Double roundedKm(double metres) {
         return Math.round(metres) / 1000.0;
     }

@@ -1,5 +1,6 @@
 package airzone.screen;
 
+import airzone.layer.CollectionIds;
 import airzone.layer.Feature;
 import airzone.layer.FeatureStore;
 import airzone.rules.RuleParameters;
@@ -32,19 +33,19 @@ final class ScreeningIndex {
     private ScreeningIndex(FeatureStore store, RuleParameters parameters) {
         this.parameters = parameters;
         List<LayerVersion> read = new ArrayList<>();
-        districts = layer(store, "districts", read);
-        banZones = layer(store, "ban-zones", read);
-        builtUpAreas = layer(store, "built-up-areas", read);
-        industrialParks = layer(store, "industrial-parks", read);
-        controlZones = layer(store, "control-zones", read);
-        List<Feature> radii = all(store, "heating-radii", read);
-        heatingRadii = new LayerIndex("heating-radii", radii);
-        borderBuffers = layer(store, "border-buffers", read);
+        districts = layer(store, CollectionIds.DISTRICTS, read);
+        banZones = layer(store, CollectionIds.BAN_ZONES, read);
+        builtUpAreas = layer(store, CollectionIds.BUILT_UP_AREAS, read);
+        industrialParks = layer(store, CollectionIds.INDUSTRIAL_PARKS, read);
+        controlZones = layer(store, CollectionIds.CONTROL_ZONES, read);
+        List<Feature> radii = all(store, CollectionIds.HEATING_RADII, read);
+        heatingRadii = new LayerIndex(CollectionIds.HEATING_RADII, radii);
+        borderBuffers = layer(store, CollectionIds.BORDER_BUFFERS, read);
         // the plants that qualify are exactly those the heating-radius rule drew a radius around
         Set<String> qualifying = new HashSet<>();
         radii.forEach(r -> qualifying.add(r.properties().path("heat_source_id").asText()));
-        qualifyingHeatSources = new NearestIndex(all(store, "heat-sources", read).stream().filter(f -> qualifying.contains(f.id())).toList());
-        borderLines = new NearestIndex(all(store, "border-lines", read));
+        qualifyingHeatSources = new NearestIndex(all(store, CollectionIds.HEAT_SOURCES, read).stream().filter(f -> qualifying.contains(f.id())).toList());
+        borderLines = new NearestIndex(all(store, CollectionIds.BORDER_LINES, read));
         versions = List.copyOf(read);
     }
 
