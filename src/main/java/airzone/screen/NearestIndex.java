@@ -22,10 +22,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Nearest feature by geodesic distance, fast enough for 100,000 sites. Lines are indexed segment by
- * segment, twice: as they are, and simplified to ~1 km. The coarse copy gives the distance to within
- * ~1 km with a cheap planar estimate; only the full segments in a box of that radius are then
- * estimated, and only those that may be nearest get the exact geodesic distance.
+ * Nearest feature by geodesic distance. A point site asks the {@link ZonePlane} of its Gauss-Krüger
+ * zone (the fast path every batch row takes). A polygon site, or a point whose search could leave
+ * that plane's window, is measured here in lon/lat: lines are indexed segment by segment, twice, as
+ * they are and simplified to ~1 km; the coarse copy gives the distance to within ~1 km with a cheap
+ * planar estimate, only the full segments in a box of that radius are then estimated, and only those
+ * that may be nearest get the exact geodesic distance.
  */
 final class NearestIndex {
 

@@ -31,7 +31,7 @@ final class ZonePlane {
     /** Parts within this many degrees of the central meridian are projected; farther, the scale grows fast. */
     private static final double WINDOW_DEG = 6;
     /** The scale at the window's edge on the equator, 1 + x²/2R² with x = 6° of the equator, rounded up. */
-    static final double MAX_SCALE = 1.006;
+    private static final double MAX_SCALE = 1.006;
 
     private static final double FALSE_EASTING = 500_000;
     /** GRS 80: the semi-major axis and the first eccentricity squared. */
