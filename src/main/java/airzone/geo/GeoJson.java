@@ -43,26 +43,17 @@ public final class GeoJson {
      * need orienting and whose rounding needs repair, take that way still.
      */
     public static ObjectNode geometryNode(Geometry geometry) {
-        if (geometry instanceof Point point && !point.isEmpty()) {
-            ObjectNode out = MAPPER.createObjectNode().put("type", "Point");
-            position(out.putArray("coordinates"), point.getCoordinate());
+        boolean line = geometry instanceof LineString && !(geometry instanceof LinearRing);
+        if (!(geometry instanceof Point || line) || geometry.isEmpty()) return parseObject(geometry(geometry));
+        Coordinate[] rounded = GridRounding.round(geometry, DECIMALS).getCoordinates();
+        ObjectNode out = MAPPER.createObjectNode().put("type", line ? "LineString" : "Point");
+        if (!line) {
+            out.putArray("coordinates").add(rounded[0].x).add(rounded[0].y);
             return out;
         }
-        if (geometry instanceof LineString line && !(geometry instanceof LinearRing) && !line.isEmpty()) {
-            ObjectNode out = MAPPER.createObjectNode().put("type", "LineString");
-            ArrayNode positions = out.putArray("coordinates");
-            for (Coordinate c : line.getCoordinates()) position(positions.addArray(), c);
-            return out;
-        }
-        return parseObject(geometry(geometry));
-    }
-
-    private static void position(ArrayNode array, Coordinate c) {
-        array.add(round(c.x)).add(round(c.y));
-    }
-
-    private static double round(double degrees) {
-        return Math.round(degrees * 1e7) / 1e7;
+        ArrayNode positions = out.putArray("coordinates");
+        for (Coordinate c : rounded) positions.addArray().add(c.x).add(c.y);
+        return out;
     }
 
     /** GeoJSON text of a geometry, for embedding as a raw value while streaming. */

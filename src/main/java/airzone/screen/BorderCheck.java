@@ -46,22 +46,22 @@ final class BorderCheck {
         String band = Numbers.plain(bandKm);
         if (inside && concerned && ctx.appliesHere(RULE)) {
             ctx.add(RULE, Severity.ACTION_REQUIRED, CollectionIds.BORDER_LINES, nearest,
-                    () -> "须会商：项目距省界（" + name + "）" + Numbers.kilometres(nearest.metres() / 1000) + "公里，位于两侧" + band
+                    () -> "须会商：项目距省界（" + name + "）" + ScreeningContext.km(nearest.metres()) + "公里，位于两侧" + band
                             + "公里范围内，属涉气重点行业新建项目或高架源，须与" + neighbour + "开展环评一致性会商。",
-                    () -> "Action required: the project lies " + Numbers.kilometres(nearest.metres() / 1000) + " km from the provincial border (" + name + "), within " + band
+                    () -> "Action required: the project lies " + ScreeningContext.km(nearest.metres()) + " km from the provincial border (" + name + "), within " + band
                             + " km; as a new key gas-emitting project or elevated source it needs EIA consistency consultation with "
                             + neighbour + ".",
                     citation);
         } else if (inside) {
             ctx.add(RULE, Severity.INFO, CollectionIds.BORDER_LINES, nearest,
-                    () -> "距省界（" + name + "，对侧" + neighbour + "）" + Numbers.kilometres(nearest.metres() / 1000) + "公里，位于两侧" + band + "公里会商范围内。",
-                    () -> "The provincial border (" + name + ", across it " + neighbour + ") is " + Numbers.kilometres(nearest.metres() / 1000)
+                    () -> "距省界（" + name + "，对侧" + neighbour + "）" + ScreeningContext.km(nearest.metres()) + "公里，位于两侧" + band + "公里会商范围内。",
+                    () -> "The provincial border (" + name + ", across it " + neighbour + ") is " + ScreeningContext.km(nearest.metres())
                             + " km away, inside the " + band + " km consultation band.",
                     citation);
         } else {
             ctx.add(RULE, Severity.INFO, CollectionIds.BORDER_LINES, nearest,
-                    () -> "距最近省界（" + name + "，对侧" + neighbour + "）" + Numbers.kilometres(nearest.metres() / 1000) + "公里。",
-                    () -> "Nearest provincial border (" + name + ", across it " + neighbour + ") is " + Numbers.kilometres(nearest.metres() / 1000) + " km away.",
+                    () -> "距最近省界（" + name + "，对侧" + neighbour + "）" + ScreeningContext.km(nearest.metres()) + "公里。",
+                    () -> "Nearest provincial border (" + name + ", across it " + neighbour + ") is " + ScreeningContext.km(nearest.metres()) + " km away.",
                     citation);
         }
     }

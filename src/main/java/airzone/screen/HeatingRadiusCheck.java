@@ -31,17 +31,17 @@ final class HeatingRadiusCheck {
         if (inside && coalHeating && ctx.appliesHere(RULE)) {
             ctx.add(RULE, Severity.ACTION_REQUIRED, CollectionIds.HEAT_SOURCES, nearest,
                     () -> "须关停整合：燃煤供热锅炉位于热电联产电厂“" + plantZh + "”（最大单机" + unit(plant) + "兆瓦）供热半径" + Numbers.plain(radiusKm)
-                            + "公里内，距离" + Numbers.kilometres(nearest.metres() / 1000) + "公里" + (ctx.site.isNew() ? "；不宜新建，应接入集中供热。" : "。"),
-                    () -> "Action required: a coal heating boiler " + Numbers.kilometres(nearest.metres() / 1000) + " km from CHP plant " + plantEn
+                            + "公里内，距离" + ScreeningContext.km(nearest.metres()) + "公里" + (ctx.site.isNew() ? "；不宜新建，应接入集中供热。" : "。"),
+                    () -> "Action required: a coal heating boiler " + ScreeningContext.km(nearest.metres()) + " km from CHP plant " + plantEn
                             + " (largest unit " + unit(plant) + " MW), inside its " + Numbers.plain(radiusKm) + " km heating radius, must close or be consolidated"
                             + (ctx.site.isNew() ? "; connect to the district heating instead of building one." : "."),
                     citation);
         } else {
             ctx.add(RULE, Severity.INFO, CollectionIds.HEAT_SOURCES, nearest,
                     () -> (inside ? "位于" : "不在") + "热电联产电厂“" + plantZh + "”（最大单机" + unit(plant) + "兆瓦）供热半径" + Numbers.plain(radiusKm)
-                            + "公里" + (inside ? "内" : "范围内") + "，距离" + Numbers.kilometres(nearest.metres() / 1000) + "公里。",
+                            + "公里" + (inside ? "内" : "范围内") + "，距离" + ScreeningContext.km(nearest.metres()) + "公里。",
                     () -> (inside ? "Inside" : "Outside") + " the " + Numbers.plain(radiusKm) + " km heating radius of CHP plant " + plantEn
-                            + " (largest unit " + unit(plant) + " MW), " + Numbers.kilometres(nearest.metres() / 1000) + " km away.",
+                            + " (largest unit " + unit(plant) + " MW), " + ScreeningContext.km(nearest.metres()) + " km away.",
                     citation);
         }
     }

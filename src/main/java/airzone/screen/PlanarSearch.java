@@ -42,12 +42,12 @@ final class PlanarSearch {
             Object top = pop();
             if (top instanceof AbstractNode node) {
                 for (Object child : node.getChildBoundables()) {
-                    if (child instanceof ItemBoundable item) push(itemDistance.applyAsDouble(item.getItem()), new Item(item.getItem()));
+                    if (child instanceof ItemBoundable item) push(itemDistance.applyAsDouble(item.getItem()), item);
                     else push(distance((Envelope) ((Boundable) child).getBounds()), child);
                 }
             } else {
                 lastDistance = key;
-                lastItem = ((Item) top).value;
+                lastItem = ((ItemBoundable) top).getItem();
                 return lastItem;
             }
         }
@@ -63,10 +63,6 @@ final class PlanarSearch {
     /** The distance of that item. */
     double distance() {
         return lastDistance;
-    }
-
-    /** Marks an item in the queue, so that an item which is itself a node of some tree is not walked into. */
-    private record Item(Object value) {
     }
 
     private double distance(Envelope e) {

@@ -4,6 +4,7 @@ import airzone.geo.GeodesicDistance;
 import airzone.geo.GeodesicLine;
 import airzone.layer.Feature;
 import airzone.rules.RuleBook;
+import airzone.text.Numbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -88,6 +89,11 @@ final class ScreeningContext {
                      Supplier<String> zh, Supplier<String> en, Citation citation, GeodesicLine line) {
         findings.add(new Finding(rule, severity, layer, feature == null ? null : feature.id(),
                 feature == null ? null : feature.properties().path("name").asText(null), distanceKm, zh, en, citation, line));
+    }
+
+    /** A distance in metres as the sentences give it: kilometres to two decimals. */
+    static String km(double metres) {
+        return Numbers.kilometres(metres / 1000);
     }
 
     static Double roundedKm(double metres) {

@@ -49,8 +49,9 @@ final class ZonePlane {
     private final double west;
     private final double east;
     private final STRtree tree = new STRtree();
-    /** The same parts again, a tree per feature: "which features come within the band" asks each feature that can. */
-    private final Map<String, STRtree> byFeature = new LinkedHashMap<>();
+    private final List<Segment> segments = new ArrayList<>();
+    /** The same parts a tree per feature, built when a band search first asks (nearest plants never do). */
+    private volatile Map<String, STRtree> byFeature;
 
     /** Built once per zone a screening asks for, on one thread, from its own projection. */
     ZonePlane(int zone, List<NearestIndex.Part> parts) {
@@ -64,131 +65,152 @@ final class ZonePlane {
             if (Math.max(part.a().x, part.b().x) < west || Math.min(part.a().x, part.b().x) > east) continue;
             tm.project(part.a().x, part.a().y, a);
             tm.project(part.b().x, part.b().y, b);
-            Envelope box = new Envelope(a[0], b[0], a[1], b[1]);
             Segment segment = new Segment(part, a[0], a[1], b[0], b[1]);
-            tree.insert(box, segment);
-            byFeature.computeIfAbsent(part.feature().id(), id -> new STRtree()).insert(box, segment);
+            tree.insert(envelope(segment), segment);
+            segments.add(segment);
         }
         tree.build();
-        byFeature.values().forEach(STRtree::build);
     }
 
-    /**
-     * The nearest part to a point, or null when this plane cannot be sure of it. Parts come in order of
-     * planar distance; once that distance over the largest scale it could have exceeds the best
-     * geodesic distance so far, no later part can be nearer.
-     */
+    /** The nearest part to a point, or null when this plane cannot be sure of it. */
     NearestIndex.Nearest nearest(Coordinate site, GeodesicDistance geodesics) {
         if (tree.isEmpty()) return null;
-        double[] xy = new double[2];
-        geodesics.zone(zone).project(site.x, site.y, xy);
-        PlanarSearch search = search(tree, xy);
+        Query q = new Query(site, geodesics);
+        PlanarSearch search = q.search(tree);
         if (search.next() == null || !inWindow(site, MAX_SCALE * search.distance() + 1)) return null;
-        return nearestIn(search, site, xy, Double.MAX_VALUE, geodesics);
+        return q.nearestIn(search, Double.MAX_VALUE);
     }
 
     /** The nearest point of each feature within {@code metres}, nearest first; null when this plane cannot be sure. */
     List<NearestIndex.Nearest> eachWithin(Coordinate site, GeodesicDistance geodesics, double metres) {
         double reach = MAX_SCALE * metres + 1;
         if (!inWindow(site, reach)) return null;
-        double[] xy = new double[2];
-        geodesics.zone(zone).project(site.x, site.y, xy);
+        Query q = new Query(site, geodesics);
         List<NearestIndex.Nearest> found = new ArrayList<>();
-        for (STRtree feature : byFeature.values()) {
-            PlanarSearch search = search(feature, xy);
+        for (STRtree feature : byFeature().values()) {
+            PlanarSearch search = q.search(feature);
             if (search.next() == null || search.distance() > reach) continue;
-            NearestIndex.Nearest nearest = nearestIn(search, site, xy, reach, geodesics);
+            NearestIndex.Nearest nearest = q.nearestIn(search, reach);
             if (nearest.metres() <= metres) found.add(nearest);
         }
         found.sort(Comparator.comparingDouble(NearestIndex.Nearest::metres));
         return found;
     }
 
-    /**
-     * The nearest part a search (already at its first part) gives, among those within {@code reach}.
-     * Parts come in order of planar distance; once that distance over the largest scale it could have
-     * exceeds the best geodesic distance so far, no later part can be nearer.
-     */
-    private NearestIndex.Nearest nearestIn(PlanarSearch search, Coordinate site, double[] xy, double reach, GeodesicDistance geodesics) {
-        List<Candidate> candidates = new ArrayList<>();
-        double best = Double.MAX_VALUE;
-        for (Object item = search.item(); item != null && search.distance() <= reach; item = search.next()) {
-            if (search.distance() / largestScale(xy[0], site.y, search.distance()) > best) break;
-            Candidate c = candidate(site, xy, (Segment) item);
-            candidates.add(c);
-            best = Math.min(best, c.estimate() + margin(c));
-        }
-        candidates.sort(Comparator.comparingDouble(Candidate::estimate));
-        return closest(site, xy, candidates, geodesics);
-    }
-
-    private static PlanarSearch search(STRtree tree, double[] xy) {
-        return new PlanarSearch(tree.getRoot(), xy[0], xy[1], item -> distance(xy[0], xy[1], (Segment) item));
-    }
-
-    /** The exact geodesic distance of the first candidates, as long as one could still be nearer than the best so far. */
-    private NearestIndex.Nearest closest(Coordinate site, double[] xy, List<Candidate> nearestFirst, GeodesicDistance geodesics) {
-        TransverseMercator tm = geodesics.zone(zone);
-        double[] lonLat = new double[2];
-        Feature feature = null;
-        Coordinate to = null;
-        double best = Double.MAX_VALUE;
-        for (Candidate c : nearestFirst) {
-            if (c.estimate() - margin(c) > best) break;
-            Segment s = c.segment();
-            Coordinate point = nearestPoint(xy, s, tm, lonLat);
-            double metres = Geodesics.distanceMetres(site.x, site.y, point.x, point.y);
-            if (metres < best) {
-                best = metres;
-                feature = s.part().feature();
-                to = point;
+    private Map<String, STRtree> byFeature() {
+        Map<String, STRtree> trees = byFeature;
+        if (trees != null) return trees;
+        synchronized (this) {
+            if (byFeature == null) {
+                Map<String, STRtree> built = new LinkedHashMap<>();
+                for (Segment s : segments) {
+                    built.computeIfAbsent(s.part().feature().id(), id -> new STRtree()).insert(envelope(s), s);
+                }
+                built.values().forEach(STRtree::build);
+                byFeature = built;
             }
+            return byFeature;
         }
-        return new NearestIndex.Nearest(feature, new GeodesicLine(site, to, best));
     }
 
-    /** The segment's point nearest the site in the plane, back in lon/lat (an end is its own lon/lat, not a round trip). */
-    private static Coordinate nearestPoint(double[] xy, Segment s, TransverseMercator tm, double[] lonLat) {
-        double t = along(xy[0], xy[1], s);
-        if (t <= 0) return s.part().a();
-        if (t >= 1) return s.part().b();
-        tm.unproject(s.ax() + t * (s.bx() - s.ax()), s.ay() + t * (s.by() - s.ay()), lonLat);
-        return new Coordinate(lonLat[0], lonLat[1]);
+    private static Envelope envelope(Segment s) {
+        return new Envelope(s.ax(), s.bx(), s.ay(), s.by());
     }
 
-    /**
-     * The geodesic distance a planar one stands for: the planar distance over the scale averaged along
-     * the line from the site to the part's nearest point. A transverse Mercator's scale grows with the
-     * distance x from its central meridian as 1 + x²/2ρν (ρ, ν the ellipsoid's radii of curvature), so
-     * along a line from x₁ to x₂ it averages 1 + (x₁² + x₁x₂ + x₂²)/6ρν. What this leaves out (the
-     * higher terms, the change of ρν with latitude, the geodesic's bend in the plane) is of the order
-     * of 10⁻⁶ of the distance; {@link #margin} allows for it, and ScreeningDistanceOracleTest checks
-     * the outcome against GeographicLib.
-     */
-    private static Candidate candidate(Coordinate site, double[] xy, Segment s) {
-        double t = Math.max(0, Math.min(1, along(xy[0], xy[1], s)));
-        double footX = s.ax() + t * (s.bx() - s.ax());
-        double dx = footX - xy[0];
-        double dy = s.ay() + t * (s.by() - s.ay()) - xy[1];
-        double planar = Math.sqrt(dx * dx + dy * dy);
-        double x1 = xy[0] - FALSE_EASTING;
-        double x2 = footX - FALSE_EASTING;
-        return new Candidate(s, planar, planar / (1 + (x1 * x1 + x1 * x2 + x2 * x2) / (6 * rhoNu(site.y))));
-    }
+    /** One site's search: where it lies in this plane, and the curvature there. */
+    private final class Query {
 
-    /**
-     * A bound on the scale anywhere within {@code metres} of the site: what the parts beyond the k
-     * nearest could have at most (1 % over the series' leading term).
-     */
-    private static double largestScale(double siteX, double lat, double metres) {
-        double x = Math.abs(siteX - FALSE_EASTING) + metres;
-        return 1 + 1.01 * x * x / (2 * rhoNu(lat));
-    }
+        private final Coordinate site;
+        private final GeodesicDistance geodesics;
+        private final double[] xy = new double[2];
+        /** The product of the ellipsoid's radii of curvature at the site's latitude. */
+        private final double rhoNu;
 
-    private static double rhoNu(double lat) {
-        double sin = Math.sin(Math.toRadians(lat));
-        double w2 = 1 - E2 * sin * sin;
-        return A * A * (1 - E2) / (w2 * w2);
+        Query(Coordinate site, GeodesicDistance geodesics) {
+            this.site = site;
+            this.geodesics = geodesics;
+            geodesics.zone(zone).project(site.x, site.y, xy);
+            double sin = Math.sin(Math.toRadians(site.y));
+            double w2 = 1 - E2 * sin * sin;
+            rhoNu = A * A * (1 - E2) / (w2 * w2);
+        }
+
+        PlanarSearch search(STRtree in) {
+            return new PlanarSearch(in.getRoot(), xy[0], xy[1], item -> distance(xy[0], xy[1], (Segment) item));
+        }
+
+        /**
+         * The nearest part a search (already at its first part) gives, among those within {@code reach}.
+         * Parts come in order of planar distance; once that distance over the largest scale it could have
+         * exceeds the best geodesic distance so far, no later part can be nearer.
+         */
+        NearestIndex.Nearest nearestIn(PlanarSearch search, double reach) {
+            List<Candidate> candidates = new ArrayList<>();
+            double best = Double.MAX_VALUE;
+            for (Object item = search.item(); item != null && search.distance() <= reach; item = search.next()) {
+                if (search.distance() / largestScale(search.distance()) > best) break;
+                Candidate c = candidate((Segment) item, search.distance());
+                candidates.add(c);
+                best = Math.min(best, c.estimate() + margin(c));
+            }
+            candidates.sort(Comparator.comparingDouble(Candidate::estimate));
+            return closest(candidates);
+        }
+
+        /** The exact geodesic distance of the first candidates, as long as one could still be nearer than the best so far. */
+        private NearestIndex.Nearest closest(List<Candidate> nearestFirst) {
+            TransverseMercator tm = geodesics.zone(zone);
+            double[] lonLat = new double[2];
+            Feature feature = null;
+            Coordinate to = null;
+            double best = Double.MAX_VALUE;
+            for (Candidate c : nearestFirst) {
+                if (c.estimate() - margin(c) > best) break;
+                Segment s = c.segment();
+                Coordinate point = nearestPoint(s, tm, lonLat);
+                double metres = Geodesics.distanceMetres(site.x, site.y, point.x, point.y);
+                if (metres < best) {
+                    best = metres;
+                    feature = s.part().feature();
+                    to = point;
+                }
+            }
+            return new NearestIndex.Nearest(feature, new GeodesicLine(site, to, best));
+        }
+
+        /** The segment's point nearest the site in the plane, back in lon/lat (an end is its own lon/lat, not a round trip). */
+        private Coordinate nearestPoint(Segment s, TransverseMercator tm, double[] lonLat) {
+            double t = along(xy[0], xy[1], s);
+            if (t <= 0) return s.part().a();
+            if (t >= 1) return s.part().b();
+            tm.unproject(s.ax() + t * (s.bx() - s.ax()), s.ay() + t * (s.by() - s.ay()), lonLat);
+            return new Coordinate(lonLat[0], lonLat[1]);
+        }
+
+        /**
+         * The geodesic distance a planar one stands for: the planar distance over the scale averaged along
+         * the line from the site to the part's nearest point. A transverse Mercator's scale grows with the
+         * distance x from its central meridian as 1 + x²/2ρν (ρ, ν the ellipsoid's radii of curvature), so
+         * along a line from x₁ to x₂ it averages 1 + (x₁² + x₁x₂ + x₂²)/6ρν. What this leaves out (the
+         * higher terms, the change of ρν with latitude, the geodesic's bend in the plane) is of the order
+         * of 10⁻⁶ of the distance; {@link #margin} allows for it, and ScreeningDistanceOracleTest checks
+         * the outcome against GeographicLib.
+         */
+        private Candidate candidate(Segment s, double planar) {
+            double t = Math.max(0, Math.min(1, along(xy[0], xy[1], s)));
+            double x1 = xy[0] - FALSE_EASTING;
+            double x2 = s.ax() + t * (s.bx() - s.ax()) - FALSE_EASTING;
+            return new Candidate(s, planar, planar / (1 + (x1 * x1 + x1 * x2 + x2 * x2) / (6 * rhoNu)));
+        }
+
+        /**
+         * A bound on the scale anywhere within {@code metres} of the site: what the parts not yet seen
+         * could have at most (1 % over the series' leading term).
+         */
+        private double largestScale(double metres) {
+            double x = Math.abs(xy[0] - FALSE_EASTING) + metres;
+            return 1 + 1.01 * x * x / (2 * rhoNu);
+        }
     }
 
     /** How far a candidate's estimate may be off its geodesic distance: 5·10⁻⁶ of it and 5 cm. */
