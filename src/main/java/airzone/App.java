@@ -89,7 +89,7 @@ public final class App implements AutoCloseable {
         Edits edits = new Edits(store, new FeatureValidator(config.maxVertices()), derived, screener);
         Users users = new Users(store.users(), clock);
         Services services = new Services(store, new SimplifiedViews(store), derived, screener, sites,
-                new BatchInput(sites, config.workRoot()), jobs, edits, users, new Sessions(store.users(), clock),
+                new BatchInput(sites, config.workRoot(), config.maxBatchBytes()), jobs, edits, users, new Sessions(store.users(), clock),
                 new LoginThrottle(clock), new ChangeFeed(store, changeKeepAlive(config)), ready);
         HttpServer server;
         try {

@@ -7,6 +7,8 @@ import airzone.screen.BatchOutput;
 import airzone.screen.BatchScreening;
 import airzone.screen.Screener;
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +30,7 @@ import java.util.Map;
  */
 final class BatchController {
 
-    /** 100,000 rows of CSV with every attribute run to ~10 MB; this leaves room for polygons in GeoJSON. */
-    private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(BatchController.class);
     /** Which sheet of a workbook was read (its name percent-encoded as UTF-8), and the row of its header. */
     static final String SHEET_HEADER = "X-Airzone-Sheet";
     static final String HEADER_ROW_HEADER = "X-Airzone-Header-Row";
@@ -48,14 +49,24 @@ final class BatchController {
         this.workRoot = workRoot;
     }
 
+    /**
+     * Everything that refuses the request is found before the first row is answered; a failure after that
+     * (a disk error, a bug) can no longer change the status, so the connection is cut: a client must not
+     * take a truncated result for a whole one.
+     */
     void stream(Context ctx) throws IOException {
         Request request = read(ctx);
-        sheetHeaders(ctx, request.batch.sheet());
-        ctx.contentType(request.format.contentType);
-        ctx.header("Content-Disposition", "attachment; filename=\"screening." + request.format.extension + "\"");
-        OutputStream out = ctx.outputStream();
-        try (BatchOutput output = BatchOutput.of(request.format, out, request.batch.carried())) {
-            BatchScreening.run(screener, request.batch.rows(), output, done -> { });
+        try (Batch batch = request.batch; Batch.Cursor rows = batch.rows()) {
+            sheetHeaders(ctx, batch.sheet());
+            ctx.contentType(request.format.contentType);
+            ctx.header("Content-Disposition", "attachment; filename=\"screening." + request.format.extension + "\"");
+            OutputStream out = ctx.outputStream();
+            try (BatchOutput output = BatchOutput.of(request.format, out, batch.carried())) {
+                BatchScreening.run(screener, rows, output, done -> { });
+            } catch (IOException | RuntimeException e) {
+                if (HttpServer.abandonedBody(e) == 0) LOG.error("batch from {} failed part-way; its connection is cut", ctx.ip(), e);
+                org.eclipse.jetty.server.Request.getBaseRequest(ctx.req()).getHttpChannel().abort(e);
+            }
         }
     }
 
@@ -63,7 +74,7 @@ final class BatchController {
     void submit(Context ctx) throws IOException {
         if (jobs.unfinished(ctx.ip()) >= jobsPerClient) throw HeavyRequests.tooMany(ctx);
         Request request = read(ctx);
-        BatchJobs.Job job = jobs.submit(request.batch, request.format, ctx.ip());
+        BatchJobs.Job job = jobs.submit(request.batch, request.format, ctx.ip()); // the job closes the batch
         sheetHeaders(ctx, job.sheet);
         ctx.status(202).header("Location", Links.base(ctx) + "/api/screen/jobs/" + job.id).json(describe(ctx, job));
     }
@@ -143,10 +154,9 @@ final class BatchController {
         // the format is checked first, so a bad format= costs no upload
         BatchOutput.Format asked = askedFormat(ctx);
         Batch batch;
-        try (Upload upload = Upload.of(ctx, MAX_BODY_BYTES, workRoot, BatchController::tooLarge)) {
-            byte[] body = upload.bytes(MAX_BODY_BYTES, BatchController::tooLarge);
+        try (Upload upload = Upload.of(ctx, input.maxBytes(), workRoot, this::tooLarge)) {
             String contentType = upload.contentType() == null ? "" : upload.contentType().toLowerCase(Locale.ROOT);
-            batch = input.read(body, new BatchInput.Source(contentType, upload.fileName(), encoding(ctx, contentType), blankToNull(ctx.queryParam("sheet"))));
+            batch = input.read(upload.stream(), new BatchInput.Source(contentType, upload.fileName(), encoding(ctx, contentType), blankToNull(ctx.queryParam("sheet"))));
         } catch (BatchInput.Refused e) {
             throw switch (e.kind()) {
                 case TOO_LARGE -> ApiError.tooLarge(e.getMessage());
@@ -157,8 +167,8 @@ final class BatchController {
         return new Request(batch, asked != null ? asked : byInput(batch.source()));
     }
 
-    private static ApiError tooLarge() {
-        return ApiError.tooLarge("a batch body may have at most " + MAX_BODY_BYTES + " bytes");
+    private ApiError tooLarge() {
+        return ApiError.tooLarge("a batch body may have at most " + input.maxBytes() + " bytes (AIRZONE_MAX_BATCH_MB)");
     }
 
     private static String encoding(Context ctx, String contentType) {

@@ -99,17 +99,6 @@ final class Upload implements AutoCloseable {
         return contentType;
     }
 
-    /** The whole file, which the caller's limit already bounds; 413 when a raw body without a length runs past it. */
-    byte[] bytes(long maxBytes, Supplier<ApiError> tooLarge) {
-        try (InputStream in = stream) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (body.length > maxBytes) throw tooLarge.get();
-            return body;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     public void close() {
         close(form, spool);

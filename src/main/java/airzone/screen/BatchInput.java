@@ -1,38 +1,32 @@
 package airzone.screen;
 
-import airzone.geo.GeoJson;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
-import airzone.disk.WorkDir;
-
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Reads a batch of sites: CSV (UTF-8, with or without BOM, or GBK — as Excel in China saves it) with
  * the header {@code name,lon,lat,…}, an Excel workbook (.xlsx, {@link ExcelBatch}), or a GeoJSON
- * FeatureCollection. A bad row becomes a refused row with its reason; only a request that cannot be
- * read at all (or is too long) is refused whole.
+ * FeatureCollection. The upload is spooled to a file and checked whole — kind, encoding, CSV syntax,
+ * header, row count — before the batch is handed out, so everything that refuses the request is found
+ * before the first result is written; the rows of a CSV or GeoJSON batch are then parsed on demand
+ * ({@link Batch#rows()}). A bad row becomes a refused row with its reason.
  */
 public final class BatchInput {
 
-    public static final int MAX_ROWS = 100_000;
+    /** CSV and GeoJSON rows stream, so a batch may be a province's inventory; an Excel sheet is held whole and keeps {@link ExcelSheet#MAX_ROWS}. */
+    public static final int MAX_ROWS = 1_000_000;
+    /** The longest CSV record read: far beyond any real row (a row with an over-long value is a row error), and a bound on what one record costs in memory. */
+    static final long MAX_RECORD_CHARS = 2L * 1024 * 1024;
+    /** The largest GeoJSON feature: a site polygon of 100,000 vertices fits. */
+    static final long MAX_FEATURE_BYTES = 8L * 1024 * 1024;
     private static final Charset GBK = Charset.forName("GBK");
     static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -63,24 +57,47 @@ public final class BatchInput {
 
     private final SiteReader reader;
     private final Path workRoot;
+    private final long maxBytes;
 
-    /** @param workRoot where an Excel upload is written while it is read (the data directory's tmp) */
-    public BatchInput(SiteReader reader, Path workRoot) {
+    /**
+     * @param workRoot where an upload is spooled while its batch lives (the data directory's tmp)
+     * @param maxBytes the largest upload (AIRZONE_MAX_BATCH_MB; a million CSV rows with every attribute run to
+     *                 ~100 MB): it goes to disk, not memory
+     */
+    public BatchInput(SiteReader reader, Path workRoot, long maxBytes) {
         this.reader = reader;
         this.workRoot = workRoot;
+        this.maxBytes = maxBytes;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
     }
 
     /**
-     * The batch in {@code body}, whatever its kind: by the file's first bytes, then the content type or
-     * file name, then a first '{' (GeoJSON); anything else is CSV.
+     * The batch {@code body} holds, whatever its kind: by the file's first bytes, then the content type or
+     * file name, then a first '{' (GeoJSON); anything else is CSV. The caller closes the batch, which
+     * deletes the spooled upload.
      */
-    public Batch read(byte[] body, Source source) {
+    public Batch read(InputStream body, Source source) {
+        SpooledUpload upload = SpooledUpload.of(body, maxBytes, workRoot);
+        try {
+            Batch batch = read(upload, source);
+            if (batch.source() == Batch.Source.XLSX) upload.close(); // the sheet is in memory
+            return batch;
+        } catch (RuntimeException e) {
+            upload.close();
+            throw e;
+        }
+    }
+
+    private Batch read(SpooledUpload upload, Source source) {
         String type = source.contentType() == null ? "" : source.contentType().toLowerCase(Locale.ROOT);
         String file = source.fileName() == null ? "" : source.fileName().toLowerCase(Locale.ROOT);
-        FileKind kind = FileKind.of(body);
+        FileKind kind = FileKind.of(upload.head);
         boolean saidExcel = type.contains("spreadsheetml") || file.endsWith(".xlsx") || file.endsWith(".xlsm");
-        if (kind == FileKind.ZIP) return excel(body, source.sheet());
-        if (kind == FileKind.OLE2) throw ExcelBatch.refuseOle2(body);
+        if (kind == FileKind.ZIP) return new ExcelBatch(reader).read(upload.file, source.sheet());
+        if (kind == FileKind.OLE2) throw ExcelBatch.refuseOle2(upload.file);
         if (saidExcel) throw new Refused("the file is said to be an Excel workbook (.xlsx) but is none: an .xlsx starts with the bytes of a zip");
         if (type.contains("ms-excel") || file.endsWith(".xls")) {
             throw new Refused("the file is said to be an Excel 97-2003 workbook (.xls), which a batch does not read; "
@@ -92,80 +109,52 @@ public final class BatchInput {
         if (kind == FileKind.BINARY) {
             throw new Refused("the file is not a spreadsheet: a batch is CSV, an Excel Workbook (.xlsx) or a GeoJSON FeatureCollection", Refused.Kind.UNSUPPORTED);
         }
-        boolean json = type.contains("json") || (!type.contains("csv") && firstNonBlank(body) == '{') || file.endsWith(".geojson") || file.endsWith(".json");
-        return json ? new Batch(Batch.Source.GEOJSON, geoJson(body), List.of(), null)
-                : new Batch(Batch.Source.CSV, csv(body, source.encoding()), List.of(), null);
-    }
-
-    private Batch excel(byte[] body, String sheet) {
-        try (WorkDir dir = WorkDir.create(workRoot, "batch-")) {
-            Path file = dir.path().resolve("upload.xlsx");
-            Files.write(file, body);
-            return new ExcelBatch(reader).read(file, sheet);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the workbook to " + workRoot, e);
-        }
+        boolean json = type.contains("json") || (!type.contains("csv") && firstNonBlank(upload.head) == '{') || file.endsWith(".geojson") || file.endsWith(".json");
+        Runnable release = upload::close;
+        return json ? new Batch(Batch.Source.GEOJSON, GeoJsonRows.check(upload.file, reader, MAX_ROWS, MAX_FEATURE_BYTES), List.of(), null, release)
+                : new Batch(Batch.Source.CSV, csv(upload.file, source.encoding()), List.of(), null, release);
     }
 
     /** @param encoding "UTF-8", "GBK", or null to detect (strict UTF-8 first, GBK if that fails) */
-    List<BatchRow> csv(byte[] body, String encoding) {
-        String text = decode(body, encoding);
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (CSVParser csv = CSVParser.parse(new StringReader(text), format)) {
-            checkHeader(csv.getHeaderNames());
-            // each column's key once, not per cell: the normalisation is a regular expression
-            String[] keys = csv.getHeaderNames().stream().map(BatchColumns::key).toArray(String[]::new);
-            List<BatchRow> rows = new ArrayList<>();
-            int row = 0;
-            for (CSVRecord record : csv) {
-                row++;
-                if (row > MAX_ROWS) throw tooMany();
-                rows.add(csvRow(row, record, keys));
+    private CsvRows csv(Path file, String encoding) {
+        Charset charset;
+        CsvShape shape;
+        if (encoding != null) {
+            charset = switch (encoding.toUpperCase(Locale.ROOT)) {
+                case "UTF-8", "UTF8" -> StandardCharsets.UTF_8;
+                case "GBK", "GB2312", "GB18030", "CP936" -> GBK;
+                default -> throw new Refused("encoding must be UTF-8 or GBK, got '" + encoding + "'");
+            };
+            shape = shape(file, charset);
+            if (shape == null) throw new Refused("the body is not valid " + charset.name());
+        } else {
+            charset = StandardCharsets.UTF_8;
+            shape = shape(file, charset);
+            if (shape == null) {
+                charset = GBK;
+                shape = shape(file, charset);
             }
-            return rows;
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new Refused("CSV cannot be read: " + e.getMessage());
+            if (shape == null) throw new Refused("the body is neither UTF-8 nor GBK");
         }
-    }
-
-    List<BatchRow> geoJson(byte[] body) {
-        JsonNode collection;
-        try {
-            collection = GeoJson.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw new Refused("body is not JSON: " + e.getMessage());
+        if (shape.problem != null) throw new Refused("CSV cannot be read: " + shape.problem);
+        if (shape.records - 1 > MAX_ROWS) throw tooMany(MAX_ROWS);
+        if (shape.longest > MAX_RECORD_CHARS) {
+            throw new Refused("the CSV record on line " + shape.longestLine + " has " + shape.longest + " characters; a record may have at most "
+                    + MAX_RECORD_CHARS, Refused.Kind.TOO_LARGE);
         }
-        if (collection == null || !"FeatureCollection".equals(collection.path("type").asText()) || !collection.path("features").isArray()) {
-            throw new Refused("body must be a GeoJSON FeatureCollection of sites");
-        }
-        if (collection.get("features").size() > MAX_ROWS) throw tooMany();
-        List<BatchRow> rows = new ArrayList<>();
-        int row = 0;
-        for (JsonNode feature : collection.get("features")) {
-            row++;
-            String name = feature.path("properties").path("name").asText(null);
-            try {
-                rows.add(BatchRow.ok(row, reader.fromFeature(feature)));
-            } catch (InvalidSite e) {
-                rows.add(BatchRow.refused(row, name, e.getMessage()));
-            }
-        }
+        CsvRows rows = new CsvRows(file, charset, reader, MAX_ROWS);
+        checkHeader(rows.header());
         return rows;
     }
 
-    private BatchRow csvRow(int row, CSVRecord record, String[] keys) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < Math.min(keys.length, record.size()); i++) values.put(keys[i], record.get(i));
-        String name = values.get("name");
-        if (!record.isConsistent()) {
-            return BatchRow.refused(row, name, "row has " + record.size() + " cells, the header " + record.getParser().getHeaderNames().size());
-        }
-        try {
-            return BatchRow.ok(row, reader.fromValues(values.get("lon"), values.get("lat"), values::get));
-        } catch (InvalidSite e) {
-            return BatchRow.refused(row, name, e.getMessage());
+    /** The CSV's shape read in {@code charset}; null when the bytes are not text in it. */
+    private static CsvShape shape(Path file, Charset charset) {
+        try (var text = CsvRows.text(file, charset)) {
+            return CsvShape.of(text, MAX_ROWS + 1L);
+        } catch (CharacterCodingException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -186,38 +175,16 @@ public final class BatchInput {
         BatchColumns.requireAll(columns, "CSV header");
     }
 
-    private static String decode(byte[] body, String encoding) {
-        if (encoding != null) {
-            Charset charset = switch (encoding.toUpperCase()) {
-                case "UTF-8", "UTF8" -> StandardCharsets.UTF_8;
-                case "GBK", "GB2312", "GB18030", "CP936" -> GBK;
-                default -> throw new Refused("encoding must be UTF-8 or GBK, got '" + encoding + "'");
-            };
-            return strict(body, charset, "the body is not valid " + charset.name());
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return strict(body, GBK, "the body is neither UTF-8 nor GBK");
-        }
+    static Refused tooMany(long max) {
+        return new Refused("a batch holds at most " + max + " sites", Refused.Kind.TOO_LARGE);
     }
 
-    private static String strict(byte[] body, Charset charset, String problem) {
-        try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new Refused(problem);
-        }
+    static Refused tooLarge(long maxBytes) {
+        return new Refused("a batch body may have at most " + maxBytes + " bytes (AIRZONE_MAX_BATCH_MB)", Refused.Kind.TOO_LARGE);
     }
 
-    static Refused tooMany() {
-        return new Refused("a batch holds at most " + MAX_ROWS + " sites", Refused.Kind.TOO_LARGE);
-    }
-
-    private static int firstNonBlank(byte[] body) {
-        for (byte b : body) if (!Character.isWhitespace(b)) return b;
+    private static int firstNonBlank(byte[] head) {
+        for (byte b : head) if (!Character.isWhitespace(b)) return b;
         return -1;
     }
 }

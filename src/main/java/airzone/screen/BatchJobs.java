@@ -54,14 +54,25 @@ public final class BatchJobs implements AutoCloseable {
         private final AtomicReference<String> status = new AtomicReference<>("running");
         private volatile String error;
 
+        /** Reads the batch once through (not screening it) for its size and refused rows, which the answer to the submission reports. */
         Job(String id, Batch batch, BatchOutput.Format format, Map<BatchOutput.Format, Path> results, String owner) {
             this.id = id;
-            this.total = batch.rows().size();
             this.format = format;
             this.sheet = batch.sheet();
-            List<BatchRow> refusedRows = batch.refused();
-            this.refusedCount = refusedRows.size();
-            this.refused = List.copyOf(refusedRows.subList(0, Math.min(REFUSED_LISTED, refusedRows.size())));
+            int rows = 0;
+            int refusedRows = 0;
+            List<BatchRow> listed = new ArrayList<>();
+            try (Batch.Cursor cursor = batch.rows()) {
+                while (cursor.hasNext()) {
+                    BatchRow row = cursor.next();
+                    rows++;
+                    if (row.site() != null) continue;
+                    if (refusedRows++ < REFUSED_LISTED) listed.add(row);
+                }
+            }
+            this.total = rows;
+            this.refusedCount = refusedRows;
+            this.refused = List.copyOf(listed);
             this.carried = batch.carried();
             this.results = Map.copyOf(results);
             this.owner = owner;
@@ -112,23 +123,36 @@ public final class BatchJobs implements AutoCloseable {
         this.dir = dataDir.resolve("jobs");
     }
 
-    /** @param owner the client address that asked, for {@link #unfinished} */
-    public synchronized Job submit(Batch batch, BatchOutput.Format format, String owner) {
+    /**
+     * @param batch closed when the job has run (or was forgotten unrun); the caller no longer closes it
+     * @param owner the client address that asked, for {@link #unfinished}
+     */
+    public Job submit(Batch batch, BatchOutput.Format format, String owner) {
+        Job job;
         try {
             Files.createDirectories(dir);
+            String id = UUID.randomUUID().toString();
+            Map<BatchOutput.Format, Path> results = new EnumMap<>(BatchOutput.Format.class);
+            for (BatchOutput.Format kept : EnumSet.of(format, BatchOutput.Format.CSV, BatchOutput.Format.GEOJSON, BatchOutput.Format.XLSX)) {
+                results.put(kept, dir.resolve(id + "-" + kept.name().toLowerCase(java.util.Locale.ROOT) + "." + kept.extension));
+            }
+            job = new Job(id, batch, format, results, owner); // a pass over the rows: outside the lock
         } catch (IOException e) {
+            batch.close();
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            batch.close();
+            throw e;
         }
-        String id = UUID.randomUUID().toString();
-        Map<BatchOutput.Format, Path> results = new EnumMap<>(BatchOutput.Format.class);
-        for (BatchOutput.Format kept : EnumSet.of(format, BatchOutput.Format.CSV, BatchOutput.Format.GEOJSON, BatchOutput.Format.XLSX)) {
-            results.put(kept, dir.resolve(id + "-" + kept.name().toLowerCase(java.util.Locale.ROOT) + "." + kept.extension));
+        synchronized (this) {
+            jobs.put(job.id, job);
+            forgetOldJobs();
         }
-        Job job = new Job(id, batch, format, results, owner);
-        jobs.put(id, job);
-        forgetOldJobs();
-        List<BatchRow> rows = batch.rows();
-        workers.submit(() -> run(job, rows));
+        workers.submit(() -> {
+            try (batch) {
+                run(job, batch);
+            }
+        });
         return job;
     }
 
@@ -141,9 +165,9 @@ public final class BatchJobs implements AutoCloseable {
         return Optional.ofNullable(jobs.get(id));
     }
 
-    private void run(Job job, List<BatchRow> rows) {
+    private void run(Job job, Batch batch) {
         if (!job.running()) return; // cancelled while it waited its turn
-        try (BatchOutput output = new EveryFormat(job)) {
+        try (Batch.Cursor rows = batch.rows(); BatchOutput output = new EveryFormat(job)) {
             BatchScreening.run(screener, rows, output, job.processed::set, () -> !job.running());
         } catch (CancellationException e) {
             LOG.info("batch job {} cancelled after {} of {} rows", job.id, job.processed(), job.total);

@@ -5,6 +5,8 @@ import airzone.geo.GeodesicDistance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -31,34 +33,40 @@ public final class BatchScreening {
     private BatchScreening() {
     }
 
-    public static void run(Screener screener, List<BatchRow> rows, BatchOutput out, IntConsumer progress) throws IOException {
+    public static void run(Screener screener, Iterator<BatchRow> rows, BatchOutput out, IntConsumer progress) throws IOException {
         run(screener, rows, out, progress, () -> false);
     }
 
     /**
+     * @param rows      read here, on the calling thread, a chunk at a time just ahead of the screeners
      * @param cancelled asked before each row: once true, the rows left are not screened and the run ends with a
      *                  {@link CancellationException}; the chunks not yet written are not written
      */
-    public static void run(Screener screener, List<BatchRow> rows, BatchOutput out, IntConsumer progress, BooleanSupplier cancelled)
+    public static void run(Screener screener, Iterator<BatchRow> rows, BatchOutput out, IntConsumer progress, BooleanSupplier cancelled)
             throws IOException {
-        ArrayDeque<Future<Screening[]>> pending = new ArrayDeque<>();
-        int submitted = 0;
+        ArrayDeque<Chunk> pending = new ArrayDeque<>();
         int written = 0;
         try {
-            while (written < rows.size()) {
-                while (submitted < rows.size() && pending.size() < AHEAD) {
-                    List<BatchRow> chunk = rows.subList(submitted, Math.min(rows.size(), submitted + CHUNK));
-                    pending.add(SCREENERS.submit(() -> screen(screener, chunk, cancelled)));
-                    submitted += chunk.size();
+            while (true) {
+                while (rows.hasNext() && pending.size() < AHEAD) {
+                    List<BatchRow> chunk = new ArrayList<>(CHUNK);
+                    while (chunk.size() < CHUNK && rows.hasNext()) chunk.add(rows.next());
+                    pending.add(new Chunk(chunk, SCREENERS.submit(() -> screen(screener, chunk, cancelled))));
                 }
-                Screening[] results = result(pending.removeFirst());
+                Chunk next = pending.pollFirst();
+                if (next == null) return;
+                Screening[] results = result(next.screened);
                 if (cancelled.getAsBoolean()) throw new CancellationException("the batch was cancelled");
-                for (Screening s : results) out.write(rows.get(written++), s);
+                for (int i = 0; i < results.length; i++) out.write(next.rows.get(i), results[i]);
+                written += results.length;
                 progress.accept(written);
             }
         } finally {
-            pending.forEach(f -> f.cancel(false));
+            pending.forEach(c -> c.screened.cancel(false));
         }
+    }
+
+    private record Chunk(List<BatchRow> rows, Future<Screening[]> screened) {
     }
 
     private static Screening[] screen(Screener screener, List<BatchRow> chunk, BooleanSupplier cancelled) {

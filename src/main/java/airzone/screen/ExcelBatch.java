@@ -16,7 +16,6 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -86,9 +85,9 @@ final class ExcelBatch {
     }
 
     /** An OLE2 file: a workbook encrypted with a password, or the Excel 97-2003 format. */
-    static BatchInput.Refused refuseOle2(byte[] body) {
+    static BatchInput.Refused refuseOle2(Path file) {
         boolean encrypted;
-        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(body))) {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             encrypted = fs.getRoot().hasEntry(Decryptor.DEFAULT_POIFS_ENTRY);
         } catch (IOException | RuntimeException e) {
             encrypted = false;

@@ -27,7 +27,7 @@ final class ExcelSharedStrings extends ReadOnlySharedStringsTable {
         chars += length;
         if (chars > MAX_CHARS) {
             throw new BatchInput.Refused("the workbook holds more than " + MAX_CHARS / (1024 * 1024) + " million characters of text; "
-                    + "a batch of " + BatchInput.MAX_ROWS + " sites needs far less", BatchInput.Refused.Kind.TOO_LARGE);
+                    + "a batch of " + ExcelSheet.MAX_ROWS + " sites needs far less", BatchInput.Refused.Kind.TOO_LARGE);
         }
         super.characters(ch, start, length);
     }

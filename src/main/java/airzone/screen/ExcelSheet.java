@@ -21,11 +21,13 @@ import java.util.function.Function;
  * the first row (of the first {@value #HEADER_SEARCH_ROWS}) that names the lon and lat columns, rows above
  * it (titles, notes) are passed over, empty rows are skipped, a merged area reads its top-left value in
  * every cell, and the columns the screening does not read are carried through to the result. Rows
- * are numbered as Excel numbers them. What it keeps is bounded: {@value BatchInput#MAX_ROWS} rows, their
+ * are numbered as Excel numbers them. What it keeps is bounded: {@value #MAX_ROWS} rows, their
  * text, {@value #MAX_CARRIED} carried columns, the merged areas.
  */
 final class ExcelSheet implements XSSFSheetXMLHandler.SheetContentsHandler {
 
+    /** A sheet is held whole while it is read (merged cells fill in after the rows), so it is bounded; CSV and GeoJSON stream {@value BatchInput#MAX_ROWS}. */
+    static final int MAX_ROWS = 100_000;
     static final int HEADER_SEARCH_ROWS = 50;
     static final int MAX_CARRIED = 100;
     static final long MAX_TEXT_CHARS = 64L * 1024 * 1024;
@@ -95,7 +97,7 @@ final class ExcelSheet implements XSSFSheetXMLHandler.SheetContentsHandler {
             return;
         }
         if (cells.isEmpty()) return;
-        if (rows.size() == BatchInput.MAX_ROWS) throw BatchInput.tooMany();
+        if (rows.size() == MAX_ROWS) throw BatchInput.tooMany(MAX_ROWS);
         String[] values = new String[columns.length];
         cells.forEach((column, value) -> values[slotOfColumn.get(column)] = value);
         indexOfRow.put(excelRow, rows.size());
@@ -123,7 +125,7 @@ final class ExcelSheet implements XSSFSheetXMLHandler.SheetContentsHandler {
             if (excelRow <= dataFrom || allNull(values)) continue;
             batch.add(row(excelRow, values));
         }
-        return Optional.of(new Batch(Batch.Source.XLSX, batch, List.copyOf(carriedNames), new Batch.Sheet(name, number, headerRow)));
+        return Optional.of(Batch.of(Batch.Source.XLSX, batch, List.copyOf(carriedNames), new Batch.Sheet(name, number, headerRow)));
     }
 
     private void header(int excelRow) {
@@ -211,7 +213,7 @@ final class ExcelSheet implements XSSFSheetXMLHandler.SheetContentsHandler {
         chars += length;
         if (chars > MAX_TEXT_CHARS) {
             throw new BatchInput.Refused(where() + " holds more than " + MAX_TEXT_CHARS / (1024 * 1024) + " million characters of text; "
-                    + "a batch of " + BatchInput.MAX_ROWS + " sites needs far less", BatchInput.Refused.Kind.TOO_LARGE);
+                    + "a batch of " + MAX_ROWS + " sites needs far less", BatchInput.Refused.Kind.TOO_LARGE);
         }
     }
 

@@ -39,7 +39,7 @@ class BatchUploadTest {
 
     @BeforeAll
     void start() {
-        service = RunningService.start(RunningService.Store.H2GIS, Map.of("AIRZONE_HEAVY_PER_CLIENT", "2"));
+        service = RunningService.start(RunningService.Store.H2GIS, Map.of("AIRZONE_HEAVY_PER_CLIENT", "2", "AIRZONE_MAX_BATCH_MB", "64"));
         HttpResponse<String> added = service.send("POST", "/api/users", "{\"name\":\"lin\",\"password\":\"lin-password-1\",\"role\":\"planner\"}",
                 "Authorization", RunningService.adminAuth(), "Content-Type", "application/json");
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
@@ -92,7 +92,7 @@ class BatchUploadTest {
         java.util.Arrays.fill(big, (byte) 'a');
         HttpResponse<String> declared = post("/api/screen/batch", form(Map.of(), "big.csv", "text/csv", big), null);
         assertThat(declared.statusCode()).isEqualTo(413);
-        assertThat(JSON.readTree(declared.body()).get("detail").asText()).contains("at most 67108864 bytes");
+        assertThat(JSON.readTree(declared.body()).get("detail").asText()).contains("at most 67108864 bytes (AIRZONE_MAX_BATCH_MB)");
 
         // the same with no Content-Length (chunked): refused while it streams in
         byte[] body = form(Map.of(), "big.csv", "text/csv", big);

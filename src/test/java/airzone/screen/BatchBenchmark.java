@@ -70,13 +70,13 @@ public final class BatchBenchmark {
      */
     private static void inProcess(Screener screener, Path dataDir, byte[] body) {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        BatchInput input = new BatchInput(new SiteReader(screener.catalogues(), 1000), dataDir);
+        BatchInput input = new BatchInput(new SiteReader(screener.catalogues(), 1000), dataDir, Long.MAX_VALUE);
         BatchInput.Source source = new BatchInput.Source("text/csv", null, null, null);
-        List<BatchRow> rows = input.read(body, source).rows();
+        List<BatchRow> rows = readAll(input, body, source);
         for (BatchRow row : rows) screener.screen(row.site());
         for (int run = 0; run < 3; run++) {
             long t = cpu.getCurrentThreadCpuTime();
-            rows = input.read(body, source).rows();
+            rows = readAll(input, body, source);
             long read = cpu.getCurrentThreadCpuTime() - t;
             GeodesicDistance distance = new GeodesicDistance();
             t = cpu.getCurrentThreadCpuTime();
@@ -85,6 +85,15 @@ public final class BatchBenchmark {
             System.out.printf(Locale.ROOT, "in-process, one thread, CPU per site: reading the CSV %.1f µs, screening %.1f µs%n",
                     read / 1e3 / rows.size(), screen / 1e3 / rows.size());
         }
+    }
+
+    /** Spooling, checking and parsing the whole CSV, as a batch request does (the spooling's disk writes are not CPU time). */
+    private static List<BatchRow> readAll(BatchInput input, byte[] body, BatchInput.Source source) {
+        List<BatchRow> rows = new java.util.ArrayList<>();
+        try (Batch batch = input.read(new java.io.ByteArrayInputStream(body), source); Batch.Cursor cursor = batch.rows()) {
+            cursor.forEachRemaining(rows::add);
+        }
+        return rows;
     }
 
     static byte[] postForBytes(HttpClient client, URI uri, byte[] body) throws Exception {
