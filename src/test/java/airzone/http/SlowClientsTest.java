@@ -20,11 +20,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -153,6 +156,49 @@ class SlowClientsTest {
         try (Socket export = open("127.0.0.4", "GET /api/export/districts?format=csv HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) {
             export.setSoTimeout(30_000);
             assertThat(readAll(export.getInputStream())).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    /**
+     * A client that sends a batch and then reads nothing holds its own request until the idle timeout and
+     * no more: a batch from someone else is answered meanwhile, and the stalled one's spooled upload is
+     * deleted when its connection is cut.
+     */
+    @Test
+    void aBatchWhoseClientStopsReadingIsCutAtTheIdleTimeoutAndLeavesNoSpool() throws Exception {
+        StringBuilder csv = new StringBuilder("name,lon,lat\n");
+        for (int i = 0; i < 200_000; i++) csv.append("s,").append(116.5 + i % 650 * 0.01).append(",39.9\n");
+        byte[] body = csv.toString().getBytes(StandardCharsets.UTF_8);
+        try (Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(4096);   // some 30 MB of results back up behind it at once
+            stalled.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.6"), 0));
+            stalled.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            OutputStream out = stalled.getOutputStream();
+            out.write(("POST /api/screen/batch HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nAccept: text/csv\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(body);
+            out.flush();
+            Thread.sleep(1_000);
+            assertThat(spooledBatches()).as("the stalled batch is being answered").isEqualTo(1);
+
+            HttpResponse<String> other = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/screen/batch"))
+                    .header("Content-Type", "text/csv").header("Accept", "text/csv").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString("name,lon,lat\na,119.6,39.9\nb,117.2,39.1\n")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(other.statusCode()).isEqualTo(200);
+            assertThat(other.body().lines()).hasSize(3);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(IDLE_TIMEOUT_S + 20).toNanos();
+            while (spooledBatches() > 0 && System.nanoTime() < deadline) Thread.sleep(200);
+            assertThat(spooledBatches()).as("spooled uploads left once the stalled connection is cut").isZero();
+        }
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+    }
+
+    private long spooledBatches() throws IOException {
+        Path tmp = service.dataDir().resolve("tmp");
+        if (!Files.isDirectory(tmp)) return 0;
+        try (Stream<Path> dirs = Files.list(tmp)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("batch-")).count();
         }
     }
 
