@@ -235,6 +235,27 @@ class BatchBrowserTest {
         }
     }
 
+    /** The tab lists and draws at most 100,000 sites (web/js/batch/panel.js); a larger result is offered for download. */
+    @Test
+    void aResultLargerThanTheTabShowsIsOfferedForDownloadOnly() throws Exception {
+        Path larger = write("larger.csv", inventoryCsv(100_001, 5));
+        try (BatchPage batch = BatchPage.open(service.baseUrl(), PLANNER, PASSWORD)) {
+            WorkbenchPage page = batch.page();
+            batch.choose(larger);
+            batch.start();
+            batch.waitForState(Duration.ofMinutes(3), "done");
+            assertThat(batch.message()).contains("100001").contains("100000").contains("下载");
+            assertThat(page.body("batchRows")).as("no result read into the tab").isEmpty();
+            assertThat(page.all("[data-testid=batch-table] tbody tr")).isEmpty();
+            batch.screenshot(14, "download-only");
+            Path csv = batch.download("csv", "larger-screening.csv");
+            try (var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
+                assertThat(lines.count()).as("a header and a row per site").isEqualTo(100_002);
+            }
+            assertThat(page.consoleErrors()).isEmpty();
+        }
+    }
+
     /**
      * Sites for the drawing test: 10,000 by default (the batch layer's clustering and the filter work the same
      * at any size); {@code -Dairzone.batch.sites=100000} gives the README's figures for a full batch.
