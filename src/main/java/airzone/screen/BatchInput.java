@@ -140,7 +140,7 @@ public final class BatchInput {
         if (shape.records - 1 > MAX_ROWS) throw tooMany(MAX_ROWS);
         if (shape.longest > MAX_RECORD_CHARS) {
             throw new Refused("the CSV record on line " + shape.longestLine + " has " + shape.longest + " characters; a record may have at most "
-                    + MAX_RECORD_CHARS, Refused.Kind.TOO_LARGE);
+                    + MAX_RECORD_CHARS + " (a value that long is no site's)", Refused.Kind.TOO_LARGE);
         }
         CsvRows rows = new CsvRows(file, charset, reader, MAX_ROWS);
         checkHeader(rows.header());

@@ -214,6 +214,29 @@ class BatchScreeningTest {
         assertThat(r.body().length()).as("the refused name is not echoed whole").isLessThan(5_000);
     }
 
+    /** Bounds that keep one record cheap: an over-long record refuses the batch, a wide row is a row error, a wide header a 400. */
+    @Test
+    void aThreeMegabyteRecordIs413ATenThousandCellRowIsARowErrorAndATenThousandColumnHeaderIs400() {
+        HttpResponse<String> huge = service.send("POST", "/api/screen/batch", "name,lon,lat\nok,119.6,39.94\n" + "x".repeat(3_000_000) + ",119.6,39.94\n",
+                "Content-Type", "text/csv", "Accept", "text/csv");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.body()).contains("the CSV record on line 3 has 3000012 characters; a record may have at most 2097152");
+
+        HttpResponse<String> wideRow = service.send("POST", "/api/screen/batch", "name,lon,lat\nok,119.6,39.94\nwide,119.6,39.94" + ",1".repeat(10_000) + "\n",
+                "Content-Type", "text/csv", "Accept", "text/csv");
+        assertThat(wideRow.statusCode()).isEqualTo(200);
+        List<String> rows = wideRow.body().lines().toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)).startsWith("1,ok,");
+        assertThat(rows.get(2)).startsWith("2,wide,").contains("row has 10003 cells, the header 3");
+
+        StringBuilder header = new StringBuilder("name,lon,lat");
+        for (int i = 0; i < 10_000; i++) header.append(",c").append(i);
+        HttpResponse<String> wideHeader = service.send("POST", "/api/screen/batch", header + "\nok,119.6,39.94\n", "Content-Type", "text/csv", "Accept", "text/csv");
+        assertThat(wideHeader.statusCode()).isEqualTo(400);
+        assertThat(wideHeader.body()).contains("unknown CSV column 'c0'");
+    }
+
     private static byte[] randomSites(int count) {
         Random random = new Random(11);
         StringBuilder csv = new StringBuilder(HEADER);
