@@ -88,9 +88,10 @@ public final class App implements AutoCloseable {
         BatchJobs jobs = new BatchJobs(screener, config.dataDir());
         Edits edits = new Edits(store, new FeatureValidator(config.maxVertices()), derived, screener);
         Users users = new Users(store.users(), clock);
+        ChangeFeed changes = new ChangeFeed(store, changeKeepAlive(config));
         Services services = new Services(store, new SimplifiedViews(store), derived, screener, sites,
                 new BatchInput(sites, config.workRoot(), config.maxBatchBytes()), jobs, edits, users, new Sessions(store.users(), clock),
-                new LoginThrottle(clock), new ChangeFeed(store, changeKeepAlive(config)), ready);
+                new LoginThrottle(clock), changes, ready);
         HttpServer server;
         try {
             server = new HttpServer(config, services).start(config.port());
@@ -103,10 +104,13 @@ public final class App implements AutoCloseable {
         }
         App app = new App(store, screener, jobs, server);
         try {
-            if (SampleData.seedIfEmpty(store)) LOG.info("seeded the empty {} store with the sample data", store.kind());
+            if (store.exclusively("seeding", () -> SampleData.seedIfEmpty(store))) LOG.info("seeded the empty {} store with the sample data", store.kind());
             if (config.bootstrapAdmin() != null && users.bootstrapAdmin(config.bootstrapAdmin())) {
                 LOG.info("created the administrator named in AIRZONE_BOOTSTRAP_ADMIN");
             }
+            // from here the index follows the trail, which tells of other instances' writes too; a seed before
+            // this needs no follow-up, and whatever committed before is in the index built next
+            changes.follow(change -> edits.heardChange(change.collection()));
             derived.recompute();
             screener.refresh();
             ready.countDown();

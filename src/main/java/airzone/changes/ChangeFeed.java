@@ -15,12 +15,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The committed changes to features and rules, for the page's live view. One poller per service reads
  * the store's audit trail by seq every {@value #POLL_MILLIS} ms, and at once after each commit of this
  * instance, so instances sharing one PostGIS see each other's writes; each change goes to every
- * subscriber. Account changes are audited too but never pass here: the feed is open to every reader.
+ * subscriber, and to the {@link #follow follower} that keeps this instance's screening index current. Account changes are audited too but never pass here: the feed is open to every reader.
  * <p>
  * Delivery is at least once, in seq order, with one exception: a line whose transaction commits after
  * a later seq was passed on (see {@link SeqGaps}) comes when it commits, after that one.
@@ -47,6 +48,7 @@ public final class ChangeFeed implements AutoCloseable {
     /** The newest seq passed on; written by the poller under {@link #handOver}. */
     private volatile long cursor;
     private volatile boolean running = true;
+    private volatile Consumer<Change> follower = change -> { };
     private boolean closed;
     private boolean failing;
 
@@ -55,6 +57,14 @@ public final class ChangeFeed implements AutoCloseable {
         this.store = store;
         this.keepAliveNanos = keepAlive.toNanos();
         poller.setDaemon(true);
+    }
+
+    /**
+     * {@code follower} hears every change the poller reads, this instance's and other instances' alike, on
+     * the poller's thread: it must return at once. One follower; a second replaces the first.
+     */
+    public void follow(Consumer<Change> follower) {
+        this.follower = follower;
     }
 
     /** Starts following the trail from its newest line. */
@@ -163,7 +173,10 @@ public final class ChangeFeed implements AutoCloseable {
 
     private void hand(List<Change> changes, long upTo) {
         synchronized (handOver) {
-            for (Change c : changes) live.forEach(s -> s.offer(sink -> sink.change(c)));
+            for (Change c : changes) {
+                follower.accept(c);
+                live.forEach(s -> s.offer(sink -> sink.change(c)));
+            }
             cursor = upTo;
         }
     }

@@ -9,7 +9,10 @@ import airzone.screen.Screener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,8 +20,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
+import static airzone.layer.CollectionIds.DISTRICTS;
 import static airzone.layer.CollectionIds.HEAT_SOURCES;
+import static airzone.layer.CollectionIds.PROVINCES;
 
 /**
  * The one way features change: validated, written in one transaction with history and audit, then
@@ -31,6 +37,8 @@ public final class Edits {
     private static final Logger LOG = LoggerFactory.getLogger(Edits.class);
     /** Collections the derived layers are computed from, among those people write. */
     private static final List<String> DERIVED_INPUTS = List.of(HEAT_SOURCES);
+    /** What the derived layers are computed from, among the changes the audit trail tells of (null: the rule parameters). */
+    private static final Set<String> DERIVED_FROM = new HashSet<>(Arrays.asList(HEAT_SOURCES, PROVINCES, DISTRICTS, null));
     private static final long CATCH_UP_DELAY_SECONDS = 2;
     private static final long FOLLOW_UP_WAIT_SECONDS = 3;
 
@@ -45,6 +53,14 @@ public final class Edits {
         return t;
     });
     private final AtomicBoolean catchUpScheduled = new AtomicBoolean();
+    // Changes heard from the audit trail are counted; a follow-up covers those heard before it started
+    // (it reads the store after they committed), so this instance's own writes, heard too, cost no second
+    // rebuild. The two covered counts are the follow-up thread's alone.
+    private final AtomicLong heard = new AtomicLong();
+    private final AtomicLong derivedInputHeard = new AtomicLong();
+    private final AtomicBoolean trailCatchUpQueued = new AtomicBoolean();
+    private long covered;
+    private long derivedCovered;
 
     public Edits(FeatureStore store, FeatureValidator validator, DerivedLayers derived, Screener screener) {
         this.store = store;
@@ -106,10 +122,7 @@ public final class Edits {
      * or is retried, in the background.
      */
     private void afterCommit(String collection) {
-        Future<?> followUp = background.submit(() -> {
-            if (DERIVED_INPUTS.contains(collection)) derived.recompute();
-            screener.refresh();
-        });
+        Future<?> followUp = background.submit(() -> followUp(DERIVED_INPUTS.contains(collection)));
         try {
             followUp.get(FOLLOW_UP_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -123,14 +136,45 @@ public final class Edits {
         }
     }
 
-    /** Recomputes (only what changed, by fingerprint) and rebuilds the index until it succeeds once. */
+    /**
+     * A committed change read from the audit trail (by the live changes' poller, as App wires it), this instance's
+     * or another's sharing the store; {@code collection} is null for the rule parameters. Brings the index
+     * (and, for what they are computed from, the derived layers) up to date on the follow-up thread unless
+     * a follow-up that started after the change was heard has done it. Returns at once.
+     */
+    public void heardChange(String collection) {
+        long count = heard.incrementAndGet();
+        if (DERIVED_FROM.contains(collection)) derivedInputHeard.set(count);
+        if (!trailCatchUpQueued.compareAndSet(false, true)) return;
+        background.submit(() -> {
+            trailCatchUpQueued.set(false);
+            boolean derivedToo = derivedInputHeard.get() > derivedCovered;
+            if (!derivedToo && heard.get() <= covered) return;
+            try {
+                followUp(derivedToo);
+            } catch (RuntimeException e) {
+                LOG.warn("a change in the audit trail could not be brought into the screening index; retrying in the background: {}", e.getMessage());
+                scheduleCatchUp();
+            }
+        });
+    }
+
+    /** On the follow-up thread: recomputes the derived layers (only what changed, by fingerprint) if asked, then rebuilds the index. */
+    private void followUp(boolean derivedToo) {
+        long startedAfter = heard.get();
+        if (derivedToo) derived.recompute();
+        screener.refresh();
+        covered = Math.max(covered, startedAfter);
+        if (derivedToo) derivedCovered = Math.max(derivedCovered, startedAfter);
+    }
+
+    /** Recomputes and rebuilds the index until it succeeds once. */
     private void scheduleCatchUp() {
         if (!catchUpScheduled.compareAndSet(false, true)) return;
         background.schedule(() -> {
             catchUpScheduled.set(false);
             try {
-                derived.recompute();
-                screener.refresh();
+                followUp(true);
                 LOG.info("derived layers and screening index caught up after a database failure");
             } catch (RuntimeException e) {
                 scheduleCatchUp();

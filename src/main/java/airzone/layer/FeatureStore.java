@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The seam between the HTTP side and a spatial database. Two implementations (embedded H2GIS and
@@ -106,6 +107,13 @@ public interface FeatureStore extends AutoCloseable {
      * store that is backed up with its own tools (PostGIS: pg_dump).
      */
     boolean backupTo(Path zip);
+
+    /**
+     * Runs {@code work} while no other instance sharing this store runs work under the same {@code task}
+     * (computing the derived layers, seeding an empty store), so that it happens once and whole. Not
+     * re-entrant: {@code work} must not ask for the same task again.
+     */
+    <T> T exclusively(String task, Supplier<T> work);
 
     /** Cheap round trip to the database, for /health. */
     boolean ping();

@@ -48,6 +48,8 @@ public final class DerivedLayers {
     static final String BORDER_RULE = "border-consultation";
     /** The audit action of a parameter change, which the live changes pass on. */
     public static final String RULES_ACTION = "rules";
+    /** What instances sharing a store take turns at: reading parameters, computing and storing the layers. */
+    private static final String TASK = "derived layers";
 
     private final FeatureStore store;
     private final RuleBook book;
@@ -75,18 +77,22 @@ public final class DerivedLayers {
      * then differ from the stored parameters', so the next start recomputes them from those.
      */
     public synchronized RuleParameters change(JsonNode changes, String user) {
-        RuleParameters updated = book.apply(parameters(), changes);
-        recompute(updated);
-        store.putSetting(PARAMETERS, updated.values().toString(), new AuditLine(user, RULES_ACTION, changes));
-        return updated;
+        return store.exclusively(TASK, () -> {
+            RuleParameters updated = book.apply(parameters(), changes);
+            recompute(updated);
+            store.putSetting(PARAMETERS, updated.values().toString(), new AuditLine(user, RULES_ACTION, changes));
+            return updated;
+        });
     }
 
     /**
      * Recomputes the layers whose inputs or parameters changed since they were stored; with nothing
-     * changed, nothing is written. True when anything was recomputed.
+     * changed, nothing is written. True when anything was recomputed. Instances sharing the store take
+     * turns ({@link FeatureStore#exclusively}): one that hears of a heat source another wrote may come
+     * here before the writer does, and whichever is second finds the fingerprints current.
      */
     public synchronized boolean recompute() {
-        return recompute(parameters());
+        return store.exclusively(TASK, () -> recompute(parameters()));
     }
 
     private boolean recompute(RuleParameters parameters) {

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The SQL both stores share. H2GIS and PostGIS agree on ST_GeomFromWKB, ST_AsBinary, ST_MakeEnvelope
@@ -170,6 +171,11 @@ public abstract class JdbcFeatureStore implements FeatureStore {
     @Override
     public long newestAuditSeq() {
         return history.newestAuditSeq();
+    }
+
+    @Override
+    public <T> T exclusively(String task, Supplier<T> work) {
+        return pool.exclusively(task, work);
     }
 
     @Override

@@ -6,9 +6,15 @@ import airzone.layer.StoreException;
 import com.zaxxer.hikari.HikariDataSource;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A store's connection pool and the two ways work runs on it: a write as one transaction, a read on
@@ -20,6 +26,11 @@ final class Pool {
     /** Work that meets a database that closed itself tries again on fresh connections for about a second. */
     private static final long RETRY_NANOS = 1_000_000_000L;
     private static final long RETRY_PAUSE_MILLIS = 50;
+    /** The first key of every advisory lock the service takes ("azon"), so that other users of the database can tell them apart. */
+    private static final int LOCK_NAMESPACE = 0x617a6f6e;
+    private static final long LOCK_RETRY_MILLIS = 100;
+    /** Longer than any derived-layer computation on a busy machine (about 5 s here). */
+    private static final long LOCK_WAIT_SECONDS = 120;
 
     interface Work<T> {
         T run(Connection c) throws SQLException;
@@ -30,6 +41,7 @@ final class Pool {
     private final DiskSpace disk;
     private final Predicate<SQLException> databaseClosed;
     private volatile Runnable committed = () -> { };
+    private final Map<String, Object> localLocks = new ConcurrentHashMap<>();
 
     /**
      * @param disk           the reserve kept on the database's own filesystem, checked before every write;
@@ -96,6 +108,59 @@ final class Pool {
         }
     }
 
+    /**
+     * Runs {@code work} holding the lock named {@code task}: on PostgreSQL an advisory lock on a connection
+     * kept for it (asked for again every {@value #LOCK_RETRY_MILLIS} ms rather than waited for in one
+     * statement, which the socket timeout would cut), in an embedded database a lock in this process.
+     * @throws StoreException when another holder keeps it longer than {@value #LOCK_WAIT_SECONDS} s
+     */
+    <T> T exclusively(String task, Supplier<T> work) {
+        if (dialect.tryLock() == null) {
+            synchronized (localLocks.computeIfAbsent(task, t -> new Object())) {
+                return work.get();
+            }
+        }
+        int key = task.hashCode();
+        String doing = "holding the lock on " + task;
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw failed(doing, e);
+        }
+        try (c) {
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOCK_WAIT_SECONDS);
+            while (!lockStatement(c, dialect.tryLock(), key)) {
+                if (System.nanoTime() > giveUp) {
+                    throw new StoreException(doing + ": another instance has held it for over " + LOCK_WAIT_SECONDS + " s", null);
+                }
+                pause(LOCK_RETRY_MILLIS);
+            }
+            try {
+                return work.get();
+            } finally {
+                try {
+                    lockStatement(c, dialect.unlock(), key);
+                } catch (SQLException e) {
+                    // a session that keeps the lock must not go back to the pool; the server frees it with the session
+                    dataSource.evictConnection(c);
+                }
+            }
+        } catch (SQLException e) {
+            throw failed(doing, e);
+        }
+    }
+
+    private static boolean lockStatement(Connection c, String sql, int key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, LOCK_NAMESPACE);
+            ps.setInt(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
     /** Runs {@code work} without a transaction; a read is safe to repeat once the database is reopened. */
     <T> T read(String doing, Work<T> work) {
         long giveUp = System.nanoTime() + RETRY_NANOS;
@@ -126,8 +191,12 @@ final class Pool {
     }
 
     private static void pause() {
+        pause(RETRY_PAUSE_MILLIS);
+    }
+
+    private static void pause(long millis) {
         try {
-            Thread.sleep(RETRY_PAUSE_MILLIS);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -228,6 +228,11 @@ class ExportCleanupTest {
         }
 
         @Override
+        public <T> T exclusively(String task, java.util.function.Supplier<T> work) {
+            return work.get();
+        }
+
+        @Override
         public boolean ping() {
             return true;
         }

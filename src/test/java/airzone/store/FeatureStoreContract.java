@@ -19,6 +19,12 @@ import org.locationtech.jts.io.WKTReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,6 +49,46 @@ abstract class FeatureStoreContract {
     void close() throws Exception {
         store.close();
         dropFreshStore();
+    }
+
+    @Test
+    void workUnderOneTaskRunsOneAtATimeAndUnderAnotherAlongside() throws Exception {
+        assertThat(ranWhileHeld(store, "derived layers", store, "derived layers", 300)).isFalse();
+        assertThat(ranWhileHeld(store, "derived layers", store, "seeding", 10_000)).isTrue();
+    }
+
+    /**
+     * Whether {@code second}'s work under {@code secondTask}, asked for while {@code first}'s under
+     * {@code firstTask} runs, ran before that ended. The first holds on for {@code holdMillis} at most, and
+     * lets go as soon as the second's work has run.
+     */
+    static boolean ranWhileHeld(FeatureStore first, String firstTask, FeatureStore second, String secondTask, long holdMillis) throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch secondRan = new CountDownLatch(1);
+        AtomicBoolean firstHolds = new AtomicBoolean();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> held = thread.submit(() -> first.exclusively(firstTask, () -> {
+                firstHolds.set(true);
+                holding.countDown();
+                try {
+                    secondRan.await(holdMillis, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                firstHolds.set(false);
+                return null;
+            }));
+            holding.await();
+            boolean whileHeld = second.exclusively(secondTask, () -> {
+                secondRan.countDown();
+                return firstHolds.get();
+            });
+            held.get();
+            return whileHeld;
+        } finally {
+            thread.shutdown();
+        }
     }
 
     @Test
