@@ -25,6 +25,8 @@ import airzone.store.H2gisStore;
 import airzone.store.JdbcFeatureStore;
 import airzone.store.PostgisStore;
 import io.javalin.util.JavalinBindException;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,9 +91,11 @@ public final class App implements AutoCloseable {
         Edits edits = new Edits(store, new FeatureValidator(config.maxVertices()), derived, screener);
         Users users = new Users(store.users(), clock);
         ChangeFeed changes = new ChangeFeed(store, changeKeepAlive(config));
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        store.meterPool(metrics);
         Services services = new Services(store, new SimplifiedViews(store), derived, screener, sites,
                 new BatchInput(sites, config.workRoot(), config.maxBatchBytes()), jobs, edits, users, new Sessions(store.users(), clock),
-                new LoginThrottle(clock), changes, ready);
+                new LoginThrottle(clock), changes, metrics, ready);
         HttpServer server;
         try {
             server = new HttpServer(config, services).start(config.port());

@@ -12,6 +12,7 @@ import airzone.rules.InvalidParameter;
 import airzone.screen.InvalidSite;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.micrometer.MicrometerPlugin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.http.BadMessageException;
@@ -52,8 +53,15 @@ public final class HttpServer {
         HeavyRequests heavy = new HeavyRequests(config.heavyPerClient());
         BackupController backup = new BackupController(store, config.workRoot());
         CountDownLatch ready = services.ready();
+        ServiceMetrics metrics = new ServiceMetrics(services.metrics(), services.screener(), services.derived(), services.jobs());
 
-        app = Javalin.create(javalin -> configure(javalin, config));
+        app = Javalin.create(javalin -> {
+            configure(javalin, config);
+            javalin.registerPlugin(new MicrometerPlugin(plugin -> {
+                plugin.registry = services.metrics();
+                plugin.tagNotFoundMappedPaths = true; // a 404 from /items/{featureId} counts under its route, not as NOT_FOUND
+            }));
+        });
 
         SecurityHeaders headers = new SecurityHeaders(config.tileOrigins(), PageImportMap.sha256());
         app.before(headers::apply);
@@ -92,6 +100,7 @@ public final class HttpServer {
         app.post("/api/shapes/circle", shapes::circle);
         app.get("/api/changes", changes::changes);
         app.get("/health", service::health);
+        app.get("/metrics", metrics::scrape);
         app.get("/api/config", service::webConfig);
         app.get("/api/rules", rules::list);
         app.put("/api/rules", rules::change);

@@ -13,6 +13,8 @@ import airzone.screen.BatchJobs;
 import airzone.screen.Screener;
 import airzone.screen.SiteReader;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -24,5 +26,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public record Services(FeatureStore store, SimplifiedViews views, DerivedLayers derived, Screener screener,
                        SiteReader sites, BatchInput batchInput, BatchJobs jobs, Edits edits, Users users,
-                       Sessions sessions, LoginThrottle throttle, ChangeFeed changes, CountDownLatch ready) {
+                       Sessions sessions, LoginThrottle throttle, ChangeFeed changes, PrometheusMeterRegistry metrics,
+                       CountDownLatch ready) {
 }

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import static airzone.layer.CollectionIds.BAN_ZONES;
 import static airzone.layer.CollectionIds.BORDER_BUFFERS;
@@ -50,6 +51,9 @@ public final class DerivedLayers {
     public static final String RULES_ACTION = "rules";
     /** What instances sharing a store take turns at: reading parameters, computing and storing the layers. */
     private static final String TASK = "derived layers";
+    // for /metrics (http/ServiceMetrics): recomputations that wrote layers, and their time in all
+    private final LongAdder recomputes = new LongAdder();
+    private final LongAdder recomputeNanos = new LongAdder();
 
     private final FeatureStore store;
     private final RuleBook book;
@@ -57,6 +61,15 @@ public final class DerivedLayers {
     public DerivedLayers(FeatureStore store, RuleBook book) {
         this.store = store;
         this.book = book;
+    }
+
+    /** Recomputations since start that found something changed and stored layers. */
+    public long recomputes() {
+        return recomputes.sum();
+    }
+
+    public long recomputeNanos() {
+        return recomputeNanos.sum();
     }
 
     public RuleBook book() {
@@ -113,6 +126,8 @@ public final class DerivedLayers {
         if (derived.isEmpty()) return false;
         store.replaceDerived(derived);
         fingerprints.forEach(store::putSetting);
+        recomputes.increment();
+        recomputeNanos.add(System.nanoTime() - started);
         Map<String, Integer> counts = new LinkedHashMap<>();
         derived.forEach((collection, features) -> counts.put(collection, features.size()));
         LOG.info("derived layers recomputed in {} ms (computing, per group: {}): {}",

@@ -161,6 +161,11 @@ public final class BatchJobs implements AutoCloseable {
         return jobs.values().stream().filter(j -> j.owner.equals(owner) && j.running()).count();
     }
 
+    /** Jobs still queued or running, whoever asked. */
+    public synchronized long running() {
+        return jobs.values().stream().filter(Job::running).count();
+    }
+
     public synchronized Optional<Job> find(String id) {
         return Optional.ofNullable(jobs.get(id));
     }

@@ -59,6 +59,7 @@ public final class BatchScreening {
                 if (cancelled.getAsBoolean()) throw new CancellationException("the batch was cancelled");
                 for (int i = 0; i < results.length; i++) out.write(next.rows.get(i), results[i]);
                 written += results.length;
+                screener.countBatchRows(results.length);
                 progress.accept(written);
             }
         } finally {

@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Geometry;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Site screening: which zones and buffers a site touches, how far the nearest qualifying heat
@@ -24,6 +25,11 @@ public final class Screener {
     private final Catalogues catalogues;
     private final Citations citations;
     private final AtomicReference<ScreeningIndex> index = new AtomicReference<>();
+    // what /metrics reports (http/ServiceMetrics reads them): plain adders, so screening needs no metrics library
+    private final LongAdder sitesScreened = new LongAdder();
+    private final LongAdder batchRows = new LongAdder();
+    private final LongAdder refreshes = new LongAdder();
+    private final LongAdder refreshNanos = new LongAdder();
 
     /** The index is empty until the first {@link #refresh()}, which App calls once the store is seeded and derived. */
     public Screener(FeatureStore store, DerivedLayers derived, Catalogues catalogues) {
@@ -35,7 +41,33 @@ public final class Screener {
 
     /** Rebuilds the index from the store and swaps it in; screenings under way finish on the old one. */
     public synchronized void refresh() {
+        long started = System.nanoTime();
         index.set(ScreeningIndex.build(store, derived.parameters()));
+        refreshNanos.add(System.nanoTime() - started);
+        refreshes.increment();
+    }
+
+    /** Sites screened since start, one by one and in batches. */
+    public long sitesScreened() {
+        return sitesScreened.sum();
+    }
+
+    /** Rows of batches read since start, refused ones among them. */
+    public long batchRows() {
+        return batchRows.sum();
+    }
+
+    void countBatchRows(int rows) {
+        batchRows.add(rows);
+    }
+
+    /** Index rebuilds since start, and the time they took in all. */
+    public long refreshes() {
+        return refreshes.sum();
+    }
+
+    public long refreshNanos() {
+        return refreshNanos.sum();
     }
 
     public Catalogues catalogues() {
@@ -48,6 +80,7 @@ public final class Screener {
 
     /** @param distance reused across the sites one thread screens (it caches projections) */
     public Screening screen(Site site, GeodesicDistance distance) {
+        sitesScreened.increment();
         ScreeningIndex current = index.get();
         ScreeningContext ctx = new ScreeningContext(site, current, citations, catalogues, distance, district(current, site.geometry()));
         ZoneChecks.keyArea(ctx);

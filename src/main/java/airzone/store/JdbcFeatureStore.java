@@ -11,6 +11,7 @@ import airzone.layer.HistoryEntry;
 import airzone.layer.Revision;
 import airzone.layer.Upserted;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.locationtech.jts.io.WKBWriter;
 
 import java.sql.Connection;
@@ -181,6 +182,11 @@ public abstract class JdbcFeatureStore implements FeatureStore {
     @Override
     public void onCommit(Runnable listener) {
         pool.onCommit(listener);
+    }
+
+    /** Reports the connection pool's state (HikariCP's own meters: active, idle, pending, acquire time) to {@code registry}. */
+    public void meterPool(MeterRegistry registry) {
+        pool.dataSource().setMetricRegistry(registry);
     }
 
     /** Users and sessions, in the same database as the features (the feature seam knows nothing of them). */
