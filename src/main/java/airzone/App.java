@@ -9,6 +9,7 @@ import airzone.disk.WorkDir;
 import airzone.edit.Edits;
 import airzone.edit.FeatureValidator;
 import airzone.http.HttpServer;
+import airzone.http.ServiceMetrics;
 import airzone.http.Services;
 import airzone.layer.FeatureStore;
 import airzone.layer.SimplifiedViews;
@@ -25,7 +26,6 @@ import airzone.store.H2gisStore;
 import airzone.store.JdbcFeatureStore;
 import airzone.store.PostgisStore;
 import io.javalin.util.JavalinBindException;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +91,7 @@ public final class App implements AutoCloseable {
         Edits edits = new Edits(store, new FeatureValidator(config.maxVertices()), derived, screener);
         Users users = new Users(store.users(), clock);
         ChangeFeed changes = new ChangeFeed(store, changeKeepAlive(config));
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry metrics = ServiceMetrics.newRegistry();
         store.meterPool(metrics);
         Services services = new Services(store, new SimplifiedViews(store), derived, screener, sites,
                 new BatchInput(sites, config.workRoot(), config.maxBatchBytes()), jobs, edits, users, new Sessions(store.users(), clock),

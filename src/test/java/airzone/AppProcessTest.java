@@ -4,13 +4,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,16 +75,56 @@ class AppProcessTest {
         RunningService.deleteTree(dir);
     }
 
+    @Test
+    void aLogFormatOtherThanTextOrJsonIsOneLine() throws Exception {
+        Result result = run(Map.of("AIRZONE_LOG_FORMAT", "xml"), "--port=0");
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.stderr.strip()).isEqualTo("airzone: AIRZONE_LOG_FORMAT must be text or json, got 'xml'");
+    }
+
+    /** Each line one JSON object, the request log's with its fields as key-value pairs. */
+    @Test
+    void theJsonLogIsOneObjectPerLineAndTheRequestLineCarriesItsFields() throws Exception {
+        Path dir = Files.createTempDirectory("airzone-json-log");
+        try {
+            try (ServiceProcess service = ServiceProcess.start(Map.of("AIRZONE_LOG_FORMAT", "json", "AIRZONE_DATA_DIR", dir.resolve("data").toString()),
+                    ServiceProcess.freePort(), dir)) {
+                HttpResponse<String> screened = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(service.baseUrl() + "/api/screen?lon=119.6&lat=39.94")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(screened.statusCode()).isEqualTo(200);
+            }
+            ObjectMapper json = new ObjectMapper();
+            JsonNode request = null;
+            for (String line : Files.readAllLines(dir.resolve("service-0.log"))) {
+                JsonNode entry = json.readTree(line);
+                assertThat(entry.has("timestamp") && entry.has("level") && entry.has("formattedMessage")).as(line).isTrue();
+                if (entry.path("loggerName").asText().equals("airzone.requests") && entry.toString().contains("\"/api/screen\"")) request = entry;
+            }
+            assertThat(request).as("the screening's request line").isNotNull();
+            Map<String, String> fields = new java.util.HashMap<>();
+            request.get("kvpList").forEach(pair -> pair.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText())));
+            assertThat(fields).containsEntry("method", "GET").containsEntry("route", "/api/screen").containsEntry("status", "200")
+                    .containsKeys("ms", "client").doesNotContainValue("lon=119.6&lat=39.94");
+        } finally {
+            RunningService.deleteTree(dir);
+        }
+    }
+
     private record Result(int exitCode, String stderr) {
     }
 
     private static Result run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), args);
+    }
+
+    private static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "airzone.App"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().keySet().removeIf(k -> k.startsWith("AIRZONE_"));
+        builder.environment().putAll(env);
         Process process = builder.start();
         byte[] stderr = process.getErrorStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -72,6 +72,8 @@ public record Config(
             Map.entry("requests-per-client", "AIRZONE_REQUESTS_PER_CLIENT"),
             Map.entry("heavy-per-client", "AIRZONE_HEAVY_PER_CLIENT"),
             Map.entry("min-free-disk-mb", DiskSpace.SETTING));
+    /** How logs are written (text or json); an environment variable only, see {@link #checkLogFormat}. */
+    static final String LOG_FORMAT = "AIRZONE_LOG_FORMAT";
 
     /** Thrown for a value the service cannot run with; the message is what the operator reads. */
     public static final class Invalid extends RuntimeException {
@@ -106,6 +108,7 @@ public record Config(
             if (value != null && !value.isBlank()) values.put(flag, value.trim());
         });
         values.putAll(parseFlags(args));
+        checkLogFormat(env.get(LOG_FORMAT));
 
         return new Config(
                 port(values.getOrDefault("port", "7070")),
@@ -168,6 +171,15 @@ public record Config(
             throw new Invalid("AIRZONE_DB_URL must start with jdbc:postgresql:// (leave it unset for the embedded store), got '" + value + "'");
         }
         return value;
+    }
+
+    /**
+     * Logback reads it itself when logging starts (src/main/resources/logback.xml), before flags are
+     * parsed, so it is an environment variable only; checked here so that a typo stops the start.
+     */
+    private static void checkLogFormat(String value) {
+        if (value == null || value.isBlank() || value.equals("text") || value.equals("json")) return;
+        throw new Invalid(LOG_FORMAT + " must be text or json, got '" + value + "'");
     }
 
     private static boolean bool(String flag, String value) {

@@ -12,13 +12,15 @@ import airzone.rules.InvalidParameter;
 import airzone.screen.InvalidSite;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.micrometer.MicrometerPlugin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.micrometer.MicrometerPlugin;
 import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 public final class HttpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    /** The request log, a logger of its own so that it can be routed or silenced apart from the rest. */
+    private static final Logger REQUESTS = LoggerFactory.getLogger("airzone.requests");
 
     private static final long STARTUP_WAIT_SECONDS = 60;
 
@@ -134,6 +138,30 @@ public final class HttpServer {
         javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
         ClientLimits.apply(javalin, config);
+        javalin.requestLogger.http(HttpServer::logRequest);
+    }
+
+    /**
+     * One line per request once it is answered: method, path, status, time, and the route template and
+     * client as key-value pairs, which the JSON log carries as fields (AIRZONE_LOG_FORMAT=json). The
+     * query is left out: it may hold a site's coordinates, which are the planners' business.
+     */
+    private static void logRequest(Context ctx, float millis) {
+        String route;
+        try {
+            route = ctx.endpointHandlerPath();
+        } catch (IllegalStateException answeredBeforeAnyRoute) {
+            route = "-"; // a static file, or a refusal by a before-handler
+        }
+        REQUESTS.atInfo()
+                .addKeyValue("method", ctx.method().name())
+                .addKeyValue("path", ctx.path())
+                .addKeyValue("route", route)
+                .addKeyValue("status", ctx.statusCode())
+                .addKeyValue("ms", millis)
+                .addKeyValue("client", ctx.ip())
+                .log("{} {} {} {} ms (route {}, client {})", ctx.method().name(), ctx.path(), ctx.statusCode(),
+                        String.format(Locale.ROOT, "%.1f", millis), route, ctx.ip());
     }
 
     /** The one mapping from what a route throws to {@code {status, error, detail}} (JettyErrors answers what fails before a route). */

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.util.concurrent.TimeUnit;
@@ -26,15 +27,16 @@ import java.util.concurrent.TimeUnit;
  * index rebuilds and derived-layer recomputations with their time, running batch jobs, the database
  * pool (HikariCP's own metrics, bound where the store is opened) and the JVM's memory, GC and threads.
  */
-final class ServiceMetrics {
+public final class ServiceMetrics {
 
     /** The timer Javalin's plugin (Jetty's TimedHandler) records every request in, tagged by route template and status. */
     static final String REQUESTS = "jetty.server.requests";
 
     private final PrometheusMeterRegistry registry;
 
-    ServiceMetrics(PrometheusMeterRegistry registry, Screener screener, DerivedLayers derived, BatchJobs jobs) {
-        this.registry = registry;
+    /** The service's registry, made before anything registers a meter (the pool does, as the store opens). */
+    public static PrometheusMeterRegistry newRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // buckets for every request timer, so that a p99 per route can be computed across instances
         registry.config().meterFilter(new MeterFilter() {
             @Override
@@ -43,6 +45,11 @@ final class ServiceMetrics {
                 return DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config);
             }
         });
+        return registry;
+    }
+
+    ServiceMetrics(PrometheusMeterRegistry registry, Screener screener, DerivedLayers derived, BatchJobs jobs) {
+        this.registry = registry;
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
