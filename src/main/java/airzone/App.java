@@ -169,9 +169,13 @@ public final class App implements AutoCloseable {
     }
 
     @Override
+    /**
+     * SIGTERM's path (the shutdown hook): batch jobs are failed first, saying why; then the server stops
+     * accepting and lets the answers under way finish (HttpServer), and the store closes last.
+     */
     public void close() {
-        server.stop();
         jobs.close();
+        server.stop();
         store.close();
     }
 }

@@ -110,6 +110,38 @@ class AppProcessTest {
         }
     }
 
+    /** SIGTERM while a batch streams: no new connection is taken, the batch's answer ends whole, then the process exits. */
+    @Test
+    void sigtermLetsAStreamingBatchFinishWholeBeforeTheProcessExits() throws Exception {
+        Path dir = Files.createTempDirectory("airzone-sigterm");
+        StringBuilder csv = new StringBuilder("name,lon,lat\n");
+        for (int i = 0; i < 150_000; i++) csv.append("s,").append(116.5 + i % 650 * 0.01).append(',').append(38.5 + i % 550 * 0.01).append('\n');
+        try {
+            ServiceProcess service = ServiceProcess.start(Map.of("AIRZONE_DATA_DIR", dir.resolve("data").toString()), ServiceProcess.freePort(), dir);
+            try {
+                HttpClient client = HttpClient.newHttpClient();
+                HttpRequest batch = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/screen/batch")).header("Content-Type", "text/csv")
+                        .header("Accept", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build();
+                HttpResponse<java.io.InputStream> streaming = client.send(batch, HttpResponse.BodyHandlers.ofInputStream());
+                assertThat(streaming.statusCode()).isEqualTo(200);
+                try (java.io.BufferedReader rows = new java.io.BufferedReader(new java.io.InputStreamReader(streaming.body(), StandardCharsets.UTF_8))) {
+                    assertThat(rows.readLine()).as("the header: the answer is under way").contains("row,name,lon,lat");
+                    Thread stopping = new Thread(service::close);
+                    stopping.start();
+                    long read = 0;
+                    while (rows.readLine() != null) read++;
+                    assertThat(read).as("every row, though the process was told to stop").isEqualTo(150_000);
+                    stopping.join(30_000);
+                    assertThat(stopping.isAlive()).as("the process exited").isFalse();
+                }
+            } finally {
+                service.kill();
+            }
+        } finally {
+            RunningService.deleteTree(dir);
+        }
+    }
+
     private record Result(int exitCode, String stderr) {
     }
 

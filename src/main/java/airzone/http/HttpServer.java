@@ -32,6 +32,8 @@ public final class HttpServer {
     private static final Logger REQUESTS = LoggerFactory.getLogger("airzone.requests");
 
     private static final long STARTUP_WAIT_SECONDS = 60;
+    /** Inside the 10 s that docker stop (and 30 s that Kubernetes) waits before it kills. */
+    private static final long STOP_GRACE_MILLIS = 8_000;
 
     private final Javalin app;
     private final ChangeFeed changeFeed;
@@ -135,7 +137,13 @@ public final class HttpServer {
             files.location = Location.CLASSPATH;
         });
         javalin.router.ignoreTrailingSlashes = true;
-        javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        javalin.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JettyErrors());
+            // with a stop timeout, Jetty's stop (SIGTERM) is graceful: it stops accepting, lets the requests under
+            // way finish (a streamed batch runs for seconds) and cuts only what is left after it; without one it
+            // cut a batch mid-stream (AppProcessTest)
+            server.setStopTimeout(STOP_GRACE_MILLIS);
+        });
         javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
         ClientLimits.apply(javalin, config);
         javalin.requestLogger.http(HttpServer::logRequest);

@@ -251,7 +251,20 @@ public final class BatchJobs implements AutoCloseable {
     }
 
     @Override
+    /**
+     * On shutdown: every job still queued or running is failed, saying so, before the workers are stopped
+     * (a result cut short is deleted as for a cancel); the jobs live in this process, so a restart forgets them.
+     */
     public void close() {
+        int stopped = 0;
+        synchronized (this) {
+            for (Job job : jobs.values()) {
+                if (!job.running()) continue;
+                job.error = "the service was stopped while this job ran; send the batch again";
+                if (job.status.compareAndSet("running", "failed")) stopped++;
+            }
+        }
+        if (stopped > 0) LOG.info("{} batch jobs stopped unfinished by the shutdown", stopped);
         workers.shutdownNow();
     }
 }
