@@ -20,7 +20,6 @@ import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -169,7 +168,7 @@ public final class HttpServer {
                 .addKeyValue("ms", millis)
                 .addKeyValue("client", ctx.ip())
                 .log("{} {} {} {} ms (route {}, client {})", ctx.method().name(), ctx.path(), ctx.statusCode(),
-                        String.format(Locale.ROOT, "%.1f", millis), route, ctx.ip());
+                        Math.round(millis * 10) / 10.0, route, ctx.ip());
     }
 
     /** The one mapping from what a route throws to {@code {status, error, detail}} (JettyErrors answers what fails before a route). */
