@@ -54,8 +54,10 @@ public final class Edits {
     });
     private final AtomicBoolean catchUpScheduled = new AtomicBoolean();
     // Changes heard from the audit trail are counted; a follow-up covers those heard before it started
-    // (it reads the store after they committed), so this instance's own writes, heard too, cost no second
-    // rebuild. The two covered counts are the follow-up thread's alone.
+    // (it reads the store after they committed), so one heard then needs no second rebuild. This
+    // instance's own write is heard too: when the poller (woken by the commit) hears it before the write's
+    // follow-up starts, that one covers it; when after, it costs one more rebuild. The two covered counts
+    // are the follow-up thread's alone.
     private final AtomicLong heard = new AtomicLong();
     private final AtomicLong derivedInputHeard = new AtomicLong();
     private final AtomicBoolean trailCatchUpQueued = new AtomicBoolean();
