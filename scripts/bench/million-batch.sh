@@ -3,7 +3,8 @@
 # store, posts 100,000 and then 1,000,000 random sites (lon 116.5–123, lat 38.5–44, with industry, fuel
 # and boiler size, so the boiler rules run too) as CSV, CSV out, and prints each batch's time, its rate
 # against the 100,000 batch's (1.0: a site costs the same however long the batch), the process's peak
-# resident size while the million ran, and the heap in use after a full GC before and after it.
+# resident size while the million ran, and the heap in use after a full GC before and after it; then,
+# where wrk is installed, the million once more while 8 connections screen single sites.
 # Build first: mvn -B -q -DskipTests package
 set -eu
 cd "$(dirname "$0")/../.."
@@ -48,3 +49,15 @@ kill "$sampler"
 after=$(heap_mb)
 echo "100,000 sites: ${small} s; 1,000,000 sites: ${large} s; per-site cost at a million / at 100,000: $(echo "$large $small" | awk '{ printf "%.2f", $1 / $2 / 10 }')"
 echo "-Xmx256m: peak resident $(sort -n "$work/rss" | tail -1 | awk '{ print int($1 / 1024) }') MB during the million; heap in use after a full GC: ${before} MB before, ${after} MB after"
+
+# the same million again while 8 connections screen single sites (wrk, Debian package), as issue 13 §4 asks
+if command -v wrk >/dev/null; then
+  (while kill -0 "$pid" 2>/dev/null; do ps -o rss= -p "$pid"; sleep 0.2; done >"$work/rss-load") &
+  sampler=$!
+  wrk -t2 -c8 -d300s -s scripts/bench/screen-random.lua --latency "http://localhost:$PORT" >"$work/wrk" &
+  load=$!
+  loaded=$(batch "$work/sites-1000000.csv")
+  kill -INT "$load"; wait "$load" || true
+  kill "$sampler"
+  echo "under 8 screening connections: 1,000,000 sites in ${loaded} s; single sites $(awk '/Requests\/sec/ { print $2 }' "$work/wrk") requests/s, p99 $(awk '$1 == "99%" { print $2 }' "$work/wrk"); peak resident $(sort -n "$work/rss-load" | tail -1 | awk '{ print int($1 / 1024) }') MB; heap after a full GC $(heap_mb) MB"
+fi

@@ -31,11 +31,10 @@ public final class HttpServer {
     private static final Logger REQUESTS = LoggerFactory.getLogger("airzone.requests");
 
     private static final long STARTUP_WAIT_SECONDS = 60;
-    /** Inside the 10 s that docker stop (and 30 s that Kubernetes) waits before it kills. */
-    private static final long STOP_GRACE_MILLIS = 8_000;
 
     private final Javalin app;
     private final ChangeFeed changeFeed;
+    private final long stopGraceMillis;
 
     /** Maps every route onto {@code services}; nothing is served until {@link #start}. */
     public HttpServer(Config config, Services services) {
@@ -47,6 +46,7 @@ public final class HttpServer {
         HistoryController history = new HistoryController(store, services.edits());
         ShapesController shapes = new ShapesController(store, services.edits().validator(), config.maxBodyBytes());
         changeFeed = services.changes();
+        stopGraceMillis = config.stopGraceSeconds() * 1000L;
         ChangesController changes = new ChangesController(changeFeed);
         ServiceController service = new ServiceController(config, store, services.ready());
         RulesController rules = new RulesController(services.derived(), services.screener());
@@ -136,13 +136,7 @@ public final class HttpServer {
             files.location = Location.CLASSPATH;
         });
         javalin.router.ignoreTrailingSlashes = true;
-        javalin.jetty.modifyServer(server -> {
-            server.setErrorHandler(new JettyErrors());
-            // with a stop timeout, Jetty's stop (SIGTERM) is graceful: it stops accepting, lets the requests under
-            // way finish (a streamed batch runs for seconds) and cuts only what is left after it; without one it
-            // cut a batch mid-stream (AppProcessTest)
-            server.setStopTimeout(STOP_GRACE_MILLIS);
-        });
+        javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         javalin.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
         ClientLimits.apply(javalin, config);
         javalin.requestLogger.http(HttpServer::logRequest);
@@ -252,6 +246,11 @@ public final class HttpServer {
             changeFeed.close();
             throw e;
         }
+        // with a stop timeout, Jetty's stop (SIGTERM) is graceful: it stops accepting, lets the requests under way
+        // finish (a streamed batch runs for seconds) and cuts only what is left after it; without one it cut a
+        // batch mid-stream (AppProcessTest). Set once started: a graceful stop of a server that failed to bind
+        // throws "STOPPED" in place of the bind error.
+        app.jettyServer().server().setStopTimeout(stopGraceMillis);
         return this;
     }
 

@@ -144,7 +144,8 @@ class DiskFullTest {
         // but the service answers: screening from its index, /health saying whether the database is up
         HttpResponse<String> screen = service.get("/api/screen?lon=119.6&lat=39.94");
         assertThat(screen.statusCode()).as(screen.body()).isEqualTo(200);
-        assertThat(service.get("/ogc/collections/ban-zones/items/" + acked.get(0)).statusCode()).isIn(200, 503);
+        // (a read that reopens it meets the full disk itself: 507, as the full suite's load showed once)
+        assertThat(service.get("/ogc/collections/ban-zones/items/" + acked.get(0)).statusCode()).isIn(200, 503, 507);
         long asked = System.nanoTime();
         assertThat(service.get("/health").statusCode()).isIn(200, 503);
         assertThat((System.nanoTime() - asked) / 1_000_000).as("ms /health took").isLessThan(10_000);
