@@ -9,10 +9,7 @@ import airzone.screen.Screener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,9 +19,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static airzone.layer.CollectionIds.DISTRICTS;
-import static airzone.layer.CollectionIds.HEAT_SOURCES;
-import static airzone.layer.CollectionIds.PROVINCES;
 
 /**
  * The one way features change: validated, written in one transaction with history and audit, then
@@ -35,10 +29,6 @@ import static airzone.layer.CollectionIds.PROVINCES;
 public final class Edits {
 
     private static final Logger LOG = LoggerFactory.getLogger(Edits.class);
-    /** Collections the derived layers are computed from, among those people write. */
-    private static final List<String> DERIVED_INPUTS = List.of(HEAT_SOURCES);
-    /** What the derived layers are computed from, among the changes the audit trail tells of (null: the rule parameters). */
-    private static final Set<String> DERIVED_FROM = new HashSet<>(Arrays.asList(HEAT_SOURCES, PROVINCES, DISTRICTS, null));
     private static final long CATCH_UP_DELAY_SECONDS = 2;
     private static final long FOLLOW_UP_WAIT_SECONDS = 3;
 
@@ -124,7 +114,7 @@ public final class Edits {
      * or is retried, in the background.
      */
     private void afterCommit(String collection) {
-        Future<?> followUp = background.submit(() -> followUp(DERIVED_INPUTS.contains(collection)));
+        Future<?> followUp = background.submit(() -> followUp(DerivedLayers.INPUTS.contains(collection)));
         try {
             followUp.get(FOLLOW_UP_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -146,7 +136,7 @@ public final class Edits {
      */
     public void heardChange(String collection) {
         long count = heard.incrementAndGet();
-        if (DERIVED_FROM.contains(collection)) derivedInputHeard.set(count);
+        if (collection == null || DerivedLayers.INPUTS.contains(collection)) derivedInputHeard.set(count);
         if (!trailCatchUpQueued.compareAndSet(false, true)) return;
         background.submit(() -> {
             trailCatchUpQueued.set(false);

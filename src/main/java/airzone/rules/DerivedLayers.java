@@ -49,6 +49,8 @@ public final class DerivedLayers {
     static final String BORDER_RULE = "border-consultation";
     /** The audit action of a parameter change, which the live changes pass on. */
     public static final String RULES_ACTION = "rules";
+    /** The collections the layers are computed from (with the rule parameters): a change to one may change them. */
+    public static final List<String> INPUTS = List.of(HEAT_SOURCES, PROVINCES, DISTRICTS);
     /** What instances sharing a store take turns at: reading parameters, computing and storing the layers. */
     private static final String TASK = "derived layers";
     // for /metrics (http/ServiceMetrics): recomputations that wrote layers, and their time in all

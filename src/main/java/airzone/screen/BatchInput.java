@@ -142,7 +142,7 @@ public final class BatchInput {
             throw new Refused("the CSV record on line " + shape.longestLine + " has " + shape.longest + " characters; a record may have at most "
                     + MAX_RECORD_CHARS + " (a value that long is no site's)", Refused.Kind.TOO_LARGE);
         }
-        CsvRows rows = new CsvRows(file, charset, reader, MAX_ROWS);
+        CsvRows rows = new CsvRows(file, charset, reader);
         checkHeader(rows.header());
         return rows;
     }

@@ -24,13 +24,12 @@ final class CsvRows implements Batch.Rows {
     private final Path file;
     private final Charset charset;
     private final SiteReader reader;
-    private final long maxRows;
 
-    CsvRows(Path file, Charset charset, SiteReader reader, long maxRows) {
+    /** @param file checked by {@link CsvShape} first: it parses, and its records are within the batch's bounds */
+    CsvRows(Path file, Charset charset, SiteReader reader) {
         this.file = file;
         this.charset = charset;
         this.reader = reader;
-        this.maxRows = maxRows;
     }
 
     /** The header's column names, as the file writes them. */
@@ -68,8 +67,7 @@ final class CsvRows implements Batch.Rows {
                 } catch (UncheckedIOException | IllegalStateException e) {
                     throw unreadable(e);
                 }
-                if (++row > maxRows) throw BatchInput.tooMany(maxRows);
-                return row(row, record, keys);
+                return row(++row, record, keys);
             }
 
             @Override
