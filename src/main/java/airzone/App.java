@@ -90,7 +90,7 @@ public final class App implements AutoCloseable {
         BatchJobs jobs = new BatchJobs(screener, config.dataDir());
         Edits edits = new Edits(store, new FeatureValidator(config.maxVertices()), derived, screener);
         Users users = new Users(store.users(), clock);
-        ChangeFeed changes = new ChangeFeed(store, changeKeepAlive(config));
+        ChangeFeed changes = new ChangeFeed(store, changeKeepAlive(config), Duration.ofMillis(config.changesPollMillis()));
         PrometheusMeterRegistry metrics = ServiceMetrics.newRegistry();
         store.meterPool(metrics);
         Services services = new Services(store, new SimplifiedViews(store), derived, screener, sites,

@@ -19,21 +19,24 @@ import java.util.function.Consumer;
 
 /**
  * The committed changes to features and rules, for the page's live view. One poller per service reads
- * the store's audit trail by seq every {@value #POLL_MILLIS} ms, and at once after each commit of this
- * instance, so instances sharing one PostGIS see each other's writes; each change goes to every
- * subscriber, and to the {@link #follow follower} that keeps this instance's screening index current. Account changes are audited too but never pass here: the feed is open to every reader.
+ * the store's audit trail by seq, from its own cursor: at once after each commit the store reports
+ * ({@link FeatureStore#onCommit}: this instance's, and on PostGIS those other instances announce), and
+ * every poll interval in any case, so a lost announcement delays a change by one interval at most. Each
+ * change goes to every subscriber, and to the {@link #follow follower} that keeps this instance's
+ * screening index current. Account changes are audited too but never pass here: the feed is open to
+ * every reader.
  * <p>
  * Delivery is at least once, in seq order, with one exception: a line whose transaction commits after
  * a later seq was passed on (see {@link SeqGaps}) comes when it commits, after that one.
  */
 public final class ChangeFeed implements AutoCloseable {
 
-    static final long POLL_MILLIS = 300;
     private static final int PAGE = 500;
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
 
     private final FeatureStore store;
     private final long keepAliveNanos;
+    private final long pollNanos;
     private final Set<Subscription> live = ConcurrentHashMap.newKeySet();
     /** Sender threads write to sinks; each is busy only while a write is under way. */
     private final ExecutorService senders = Executors.newCachedThreadPool(r -> {
@@ -52,10 +55,14 @@ public final class ChangeFeed implements AutoCloseable {
     private boolean closed;
     private boolean failing;
 
-    /** @param keepAlive how often a quiet stream gets a comment, well inside the connector's idle timeout */
-    public ChangeFeed(FeatureStore store, Duration keepAlive) {
+    /**
+     * @param keepAlive how often a quiet stream gets a comment, well inside the connector's idle timeout
+     * @param poll      how often the trail is read when no commit was reported
+     */
+    public ChangeFeed(FeatureStore store, Duration keepAlive, Duration poll) {
         this.store = store;
         this.keepAliveNanos = keepAlive.toNanos();
+        this.pollNanos = poll.toNanos();
         poller.setDaemon(true);
     }
 
@@ -141,8 +148,8 @@ public final class ChangeFeed implements AutoCloseable {
                 live.forEach(s -> s.offer(Sink::keepAlive));
                 nextKeepAlive = System.nanoTime() + keepAliveNanos;
             }
-            // a commit of this instance unparks at once; a commit during the poll leaves the permit for this park
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+            // a reported commit unparks at once; one reported during the poll leaves the permit for this park
+            LockSupport.parkNanos(Math.min(pollNanos, Math.max(0, nextKeepAlive - System.nanoTime())));
         }
     }
 

@@ -34,7 +34,8 @@ public record Config(
         long minUploadRate,
         int requestsPerClient,
         int heavyPerClient,
-        long minFreeDiskBytes) {
+        long minFreeDiskBytes,
+        int changesPollMillis) {
 
     /**
      * A tile URL template up to its path: scheme and host, where only Leaflet's {s} (subdomain) may
@@ -73,7 +74,8 @@ public record Config(
             Map.entry("min-upload-rate", "AIRZONE_MIN_UPLOAD_RATE"),
             Map.entry("requests-per-client", "AIRZONE_REQUESTS_PER_CLIENT"),
             Map.entry("heavy-per-client", "AIRZONE_HEAVY_PER_CLIENT"),
-            Map.entry("min-free-disk-mb", DiskSpace.SETTING));
+            Map.entry("min-free-disk-mb", DiskSpace.SETTING),
+            Map.entry("changes-poll-ms", "AIRZONE_CHANGES_POLL_MS"));
     /** How logs are written (text or json); an environment variable only, see {@link #checkLogFormat}. */
     static final String LOG_FORMAT = "AIRZONE_LOG_FORMAT";
 
@@ -131,7 +133,8 @@ public record Config(
                 whole("min-upload-rate", values.getOrDefault("min-upload-rate", "1024")),
                 (int) whole("requests-per-client", values.getOrDefault("requests-per-client", "64")),
                 (int) whole("heavy-per-client", values.getOrDefault("heavy-per-client", "4")),
-                wholeOrZero("min-free-disk-mb", values.getOrDefault("min-free-disk-mb", DEFAULT_MIN_FREE_DISK_MB)) * 1024 * 1024);
+                wholeOrZero("min-free-disk-mb", values.getOrDefault("min-free-disk-mb", DEFAULT_MIN_FREE_DISK_MB)) * 1024 * 1024,
+                (int) Math.min(Integer.MAX_VALUE, whole("changes-poll-ms", values.getOrDefault("changes-poll-ms", "1000"))));
     }
 
     private static Map<String, String> parseFlags(String[] args) {

@@ -80,9 +80,10 @@ public interface FeatureStore extends AutoCloseable {
     long newestAuditSeq();
 
     /**
-     * {@code listener} runs after each transaction this instance commits, so that a reader of
-     * {@link #auditAfter} need not wait for its next poll; it must return at once. Other instances'
-     * commits it cannot see. One listener; a second replaces the first.
+     * {@code listener} runs after each transaction this instance commits, and — in a store that other
+     * instances share, which announces their commits (PostGIS) — after each of theirs it hears of and after
+     * each time it may have missed some, so that a reader of {@link #auditAfter} need not wait for its next
+     * poll; it must return at once. One listener; a second replaces the first.
      */
     void onCommit(Runnable listener);
 

@@ -56,9 +56,17 @@ final class Pool {
         this.databaseClosed = databaseClosed;
     }
 
-    /** {@code listener} runs after every transaction this pool commits (H2's sync included); it must return at once. */
+    /**
+     * {@code listener} runs after every transaction this pool commits (H2's sync included), and for every
+     * commit of another instance the store hears of ({@link #heardCommit}); it must return at once.
+     */
     void onCommit(Runnable listener) {
         committed = listener;
+    }
+
+    /** Another instance sharing the database committed (or may have, while no one listened). */
+    void heardCommit() {
+        committed.run();
     }
 
     Dialect dialect() {

@@ -6,13 +6,20 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import java.nio.file.Path;
 
-/** The production store: PostgreSQL with PostGIS, schema by Flyway, GiST index on geometry. */
+/**
+ * The production store: PostgreSQL with PostGIS, schema by Flyway, GiST index on geometry. It hears the
+ * commits of other instances sharing the database ({@link Announcements}) and tells {@link #onCommit}.
+ */
 public final class PostgisStore extends JdbcFeatureStore {
 
-    private PostgisStore(HikariDataSource dataSource) {
+    private final Announcements announcements;
+
+    private PostgisStore(HikariDataSource dataSource, String url, String user, String password) {
         // the database's disk is the server's, which this service cannot measure: a full one comes back as
         // disk_full (53100) from the write itself, and PostgreSQL stays up and readable through it
         super(new Pool(dataSource, Dialect.POSTGIS, null, e -> false));
+        this.announcements = new Announcements(url, user, password, pool::heardCommit);
+        announcements.start();
     }
 
     public static PostgisStore open(String url, String user, String password) {
@@ -38,7 +45,7 @@ public final class PostgisStore extends JdbcFeatureStore {
         }
         try {
             Migrations.apply(dataSource, "db/postgis");
-            return new PostgisStore(dataSource);
+            return new PostgisStore(dataSource, url, user, password);
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException("migrating " + url, e);
@@ -49,6 +56,12 @@ public final class PostgisStore extends JdbcFeatureStore {
     @Override
     public boolean backupTo(Path zip) {
         return false;
+    }
+
+    @Override
+    public void close() {
+        announcements.close();
+        super.close();
     }
 
     @Override

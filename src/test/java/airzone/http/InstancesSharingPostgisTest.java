@@ -23,14 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two instances on one PostGIS, as behind a load balancer: what is written through one is screened by
  * the other without a restart — a drawn zone, a heat source (whose heating radius one of them computes,
- * once), the rule parameters. The index follows the audit trail, which every instance reads.
+ * once), the rule parameters. The index follows the audit trail, which every instance reads when
+ * PostgreSQL announces a commit (LISTEN/NOTIFY). B's poll of the trail is set far beyond the test's
+ * waits, so B can follow only by the announcements — and, once its listening session was cut, by
+ * reading the trail from its cursor when it listens again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InstancesSharingPostgisTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Far above the poll (300 ms) and a rebuild; how long it really took is printed. */
+    /** Far above an announcement, a reconnect (1 s) and a rebuild; how long it really took is printed. */
     private static final Duration FOLLOWS_WITHIN = Duration.ofSeconds(10);
+    /** B's poll of the trail: it never comes within a test. */
+    private static final String NEVER_POLLS_MS = "600000";
 
     private RunningService a;
     private RunningService b;
@@ -39,7 +44,8 @@ class InstancesSharingPostgisTest {
     void start() {
         a = RunningService.start(RunningService.Store.POSTGIS);
         TestDatabases.Postgis database = a.postgis();
-        b = RunningService.startOn(database.url(), database.user(), database.password(), Map.of("AIRZONE_BOOTSTRAP_ADMIN", ""));
+        b = RunningService.startOn(database.url(), database.user(), database.password(),
+                Map.of("AIRZONE_BOOTSTRAP_ADMIN", "", "AIRZONE_CHANGES_POLL_MS", NEVER_POLLS_MS));
     }
 
     @AfterAll
@@ -58,6 +64,20 @@ class InstancesSharingPostgisTest {
                 "Content-Type", "application/geo+json", "Authorization", RunningService.adminAuth());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         awaitOn(b, site, screened -> ruleIds(screened).contains("ban-zone-class"), "the zone drawn through the other instance");
+    }
+
+    @Test
+    void aChangeCommittedWhileTheOtherWasNotListeningReachesItWhenItListensAgain() throws Exception {
+        String site = "/api/screen?lon=119.75&lat=39.75&fuel=coal&boiler_tph=20&new=true";
+        assertThat(ruleIds(b, site)).doesNotContain("ban-zone-class");
+        assertThat(cutListeningSessions()).as("the listening sessions of both instances").isGreaterThanOrEqualTo(2);
+        // within the listener's reconnect pause (1 s): the announcement of this write reaches no one in B
+        HttpResponse<String> created = a.send("POST", "/ogc/collections/ban-zones/items", """
+                {"type":"Feature","properties":{"name":"断线时所画","class":"II"},
+                 "geometry":{"type":"Polygon","coordinates":[[[119.74,39.74],[119.76,39.74],[119.76,39.76],[119.74,39.76],[119.74,39.74]]]}}""",
+                "Content-Type", "application/geo+json", "Authorization", RunningService.adminAuth());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        awaitOn(b, site, screened -> ruleIds(screened).contains("ban-zone-class"), "the zone drawn while it was not listening");
     }
 
     @Test
@@ -123,6 +143,18 @@ class InstancesSharingPostgisTest {
             if (f.get("rule").asText().equals("heating-radius") && plant.equals(f.path("featureId").asText())) return f;
         }
         return null;
+    }
+
+    /** Ends every session listening for announcements on the test database, as a network cut would; how many. */
+    private int cutListeningSessions() throws Exception {
+        TestDatabases.Postgis database = a.postgis();
+        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
+                     + "WHERE application_name = 'airzone-changes-listener' AND datname = current_database()");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private int derivedRadii() throws Exception {
