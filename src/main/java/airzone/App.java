@@ -87,7 +87,7 @@ public final class App implements AutoCloseable {
         DerivedLayers derived = new DerivedLayers(store, RuleBook.load());
         Screener screener = new Screener(store, derived, Catalogues.load());
         SiteReader sites = new SiteReader(screener.catalogues(), config.maxSiteAreaKm2());
-        BatchJobs jobs = new BatchJobs(screener, config.dataDir());
+        BatchJobs jobs = new BatchJobs(screener, store.jobs(), config.dataDir());
         Edits edits = new Edits(store, new FeatureValidator(config.maxVertices()), derived, screener);
         Users users = new Users(store.users(), clock);
         ChangeFeed changes = new ChangeFeed(store, changeKeepAlive(config), Duration.ofMillis(config.changesPollMillis()));

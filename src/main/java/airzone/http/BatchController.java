@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,35 +74,39 @@ final class BatchController {
         if (jobs.unfinished(ctx.ip()) >= jobsPerClient) throw HeavyRequests.tooMany(ctx);
         Request request = read(ctx);
         BatchJobs.Job job = jobs.submit(request.batch, request.format, ctx.ip()); // the job closes the batch
-        sheetHeaders(ctx, job.sheet);
-        ctx.status(202).header("Location", Links.base(ctx) + "/api/screen/jobs/" + job.id).json(describe(ctx, job));
+        sheetHeaders(ctx, job.sheet());
+        ctx.status(202).header("Location", Links.base(ctx) + "/api/screen/jobs/" + job.id()).json(describe(ctx, job));
     }
 
     void status(Context ctx) {
         ctx.json(describe(ctx, job(ctx)));
     }
 
-    /** Whoever may see a job (anyone with its id: the job API has no owner check) may cancel it while it runs. */
+    /**
+     * Whoever may see a job (anyone with its id: the job API has no owner check) may cancel it while it runs,
+     * through any instance.
+     */
     void cancel(Context ctx) {
         BatchJobs.Job job = job(ctx);
-        if (!job.cancel()) throw ApiError.conflict("job " + job.id + " is " + job.status() + "; only a running job can be cancelled");
-        ctx.json(describe(ctx, job));
+        BatchJobs.Job cancelled = jobs.cancel(job.id())
+                .orElseThrow(() -> ApiError.conflict("job " + job.id() + " is " + job(ctx).status() + "; only a running job can be cancelled"));
+        ctx.json(describe(ctx, cancelled));
     }
 
     /** In the job's own format, or the one {@code ?format=} or Accept asks for among those the job keeps. */
     void result(Context ctx) throws IOException {
         BatchJobs.Job job = job(ctx);
         BatchOutput.Format asked = askedFormat(ctx);
-        BatchOutput.Format format = asked == null ? job.format : asked;
+        BatchOutput.Format format = asked == null ? job.format() : asked;
         if (!job.formats().contains(format)) {
-            throw ApiError.badRequest("job " + job.id + " keeps its result as " + job.formats().stream().map(f -> f.extension).sorted().toList()
+            throw ApiError.badRequest("job " + job.id() + " keeps its result as " + job.formats().stream().map(f -> f.extension).sorted().toList()
                     + " (findings only when it was asked for at submission); format " + format.name().toLowerCase(Locale.ROOT) + " is not among them");
         }
-        var file = job.result(format).orElseThrow(() -> ApiError.conflict("job " + job.id + " is " + job.status() + "; its result is not ready"));
-        sheetHeaders(ctx, job.sheet);
-        ctx.contentType(format.contentType);
-        ctx.header("Content-Disposition", "attachment; filename=\"screening." + format.extension + "\"");
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = jobs.result(job, format)
+                .orElseThrow(() -> ApiError.conflict("job " + job.id() + " is " + job.status() + "; its result is not ready"))) {
+            sheetHeaders(ctx, job.sheet());
+            ctx.contentType(format.contentType);
+            ctx.header("Content-Disposition", "attachment; filename=\"screening." + format.extension + "\"");
             in.transferTo(ctx.outputStream());
         }
     }
@@ -115,28 +118,28 @@ final class BatchController {
 
     private static Map<String, Object> describe(Context ctx, BatchJobs.Job job) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", job.id);
+        body.put("id", job.id());
         body.put("status", job.status());
-        body.put("total", job.total);
+        body.put("total", job.total());
         body.put("processed", job.processed());
-        body.put("progress", job.total == 0 ? 1.0 : job.processed() / (double) job.total);
+        body.put("progress", job.total() == 0 ? 1.0 : job.processed() / (double) job.total());
         if (job.error() != null) body.put("error", job.error());
-        if (job.sheet != null) {
-            body.put("sheet", job.sheet.name());
-            body.put("sheetNumber", job.sheet.number());
-            body.put("headerRow", job.sheet.headerRow());
+        if (job.sheet() != null) {
+            body.put("sheet", job.sheet().name());
+            body.put("sheetNumber", job.sheet().number());
+            body.put("headerRow", job.sheet().headerRow());
         }
-        body.put("rejectedCount", job.refusedCount);
-        body.put("rejected", job.refused.stream().map(r -> {
+        body.put("rejectedCount", job.refusedCount());
+        body.put("rejected", job.refused().stream().map(r -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("row", r.row());
             row.put("name", r.name());
             row.put("error", r.error());
             return row;
         }).toList());
-        String self = Links.base(ctx) + "/api/screen/jobs/" + job.id;
-        body.put("links", job.result().isPresent()
-                ? List.of(Links.link(self, "self", "application/json", null), Links.link(self + "/result", "result", job.format.contentType, null))
+        String self = Links.base(ctx) + "/api/screen/jobs/" + job.id();
+        body.put("links", job.done()
+                ? List.of(Links.link(self, "self", "application/json", null), Links.link(self + "/result", "result", job.format().contentType, null))
                 : List.of(Links.link(self, "self", "application/json", null)));
         return body;
     }

@@ -8,6 +8,7 @@ import airzone.layer.Feature;
 import airzone.layer.FeaturePage;
 import airzone.layer.FeatureStore;
 import airzone.layer.HistoryEntry;
+import airzone.layer.JobRecords;
 import airzone.layer.Revision;
 import airzone.layer.Upserted;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +43,7 @@ public abstract class JdbcFeatureStore implements FeatureStore {
     private final FeatureWrites writes;
     private final HistoryReads history;
     private final JdbcUsers users;
+    private final JdbcJobs jobs;
 
     protected JdbcFeatureStore(Pool pool) {
         this.pool = pool;
@@ -49,6 +51,7 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         this.writes = new FeatureWrites(pool);
         this.history = new HistoryReads(pool);
         this.users = new JdbcUsers(pool);
+        this.jobs = new JdbcJobs(pool);
     }
 
     @Override
@@ -192,6 +195,11 @@ public abstract class JdbcFeatureStore implements FeatureStore {
     /** Users and sessions, in the same database as the features (the feature seam knows nothing of them). */
     public UserStore users() {
         return users;
+    }
+
+    /** Background batch jobs and their results, in the same database, so that every instance sharing it knows them. */
+    public JobRecords jobs() {
+        return jobs;
     }
 
     @Override

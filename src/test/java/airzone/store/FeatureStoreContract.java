@@ -6,6 +6,7 @@ import airzone.layer.EditRefused;
 import airzone.layer.Feature;
 import airzone.layer.FeaturePage;
 import airzone.layer.FeatureStore;
+import airzone.layer.JobRecords;
 import airzone.layer.Revision;
 import airzone.layer.StoreException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,6 +56,74 @@ abstract class FeatureStoreContract {
     void workUnderOneTaskRunsOneAtATimeAndUnderAnotherAlongside() throws Exception {
         assertThat(ranWhileHeld(store, "derived layers", store, "derived layers", 300)).isFalse();
         assertThat(ranWhileHeld(store, "derived layers", store, "seeding", 10_000)).isTrue();
+    }
+
+    // batch jobs (JobRecords): what any instance sharing the database reads of a job another one runs
+
+    @Test
+    void aJobIsHeardOfEndsOnceAndThenNeverChanges() {
+        JobRecords jobs = ((JdbcFeatureStore) store).jobs();
+        jobs.add("job-1", "10.0.0.7", 300, "{\"k\":\"详情\"}");
+        JobRecords.JobRecord added = jobs.find("job-1").orElseThrow();
+        assertThat(added).extracting(JobRecords.JobRecord::status, JobRecords.JobRecord::total, JobRecords.JobRecord::processed,
+                JobRecords.JobRecord::detail).containsExactly("running", 300, 0, "{\"k\":\"详情\"}");
+        assertThat(added.secondsSinceHeard()).isBetween(0L, 5L);
+        assertThat(jobs.heard("job-1", 120)).contains("running");
+        assertThat(jobs.find("job-1").orElseThrow().processed()).isEqualTo(120);
+        assertThat(jobs.running("10.0.0.7", 15)).isEqualTo(1);
+        assertThat(jobs.running("10.0.0.8", 15)).isZero();
+
+        assertThat(jobs.end("job-1", "cancelled", null)).isTrue();
+        assertThat(jobs.end("job-1", "failed", "too late")).as("an ended job stays ended").isFalse();
+        assertThat(jobs.heard("job-1", 200)).as("the running instance hears of the cancel").contains("cancelled");
+        assertThat(jobs.find("job-1").orElseThrow().processed()).isEqualTo(120);
+        assertThat(jobs.finish("job-1", 300, Map.of())).as("no result for a cancelled job").isFalse();
+        assertThat(jobs.running("10.0.0.7", 15)).isZero();
+        assertThat(jobs.find("no-such-job")).isEmpty();
+        assertThat(jobs.heard("no-such-job", 1)).isEmpty();
+    }
+
+    @Test
+    void aJobNotHeardOfForAWhileIsFailedByWhoeverAsks() throws Exception {
+        JobRecords jobs = ((JdbcFeatureStore) store).jobs();
+        jobs.add("job-2", "10.0.0.7", 10, "{}");
+        assertThat(jobs.failUnheard("job-2", 2, "its instance stopped")).as("heard of just now").isFalse();
+        Thread.sleep(2_100);
+        assertThat(jobs.find("job-2").orElseThrow().secondsSinceHeard()).isGreaterThanOrEqualTo(2);
+        assertThat(jobs.running("10.0.0.7", 2)).as("an unheard job no longer holds its owner's place").isZero();
+        assertThat(jobs.failUnheard("job-2", 2, "its instance stopped")).isTrue();
+        assertThat(jobs.find("job-2").orElseThrow()).extracting(JobRecords.JobRecord::status, JobRecords.JobRecord::error)
+                .containsExactly("failed", "its instance stopped");
+    }
+
+    @Test
+    void aFinishedJobsResultComesBackByteForByteAcrossParts() throws Exception {
+        JobRecords jobs = ((JdbcFeatureStore) store).jobs();
+        byte[] large = new byte[JdbcJobs.PART_BYTES * 2 + 17];
+        new java.util.Random(7).nextBytes(large);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("job-results");
+        java.nio.file.Path big = java.nio.file.Files.write(dir.resolve("big"), large);
+        java.nio.file.Path empty = java.nio.file.Files.write(dir.resolve("empty"), new byte[0]);
+        jobs.add("job-3", "10.0.0.7", 3, "{}");
+        assertThat(jobs.result("job-3", "CSV")).as("nothing before it is done").isEmpty();
+        assertThat(jobs.finish("job-3", 3, Map.of("CSV", big, "XLSX", empty))).isTrue();
+        try (var in = jobs.result("job-3", "CSV").orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(large);
+        }
+        assertThat(jobs.result("job-3", "GEOJSON")).isEmpty();
+        assertThat(jobs.find("job-3").orElseThrow()).extracting(JobRecords.JobRecord::status, JobRecords.JobRecord::processed)
+                .containsExactly("done", 3);
+        for (int i = 0; i < 4; i++) {
+            jobs.add("later-" + i, "10.0.0.7", 1, "{}");
+            if (i > 0) jobs.end("later-" + i, "failed", null);
+            Thread.sleep(5); // created_at orders them
+        }
+        jobs.forgetEndedBeyond(2);
+        assertThat(jobs.find("job-3")).as("an old ended job goes, with its result").isEmpty();
+        assertThat(jobs.find("later-0")).as("a running one stays").isPresent();
+        assertThat(jobs.find("later-1")).isEmpty();
+        assertThat(jobs.find("later-2")).isPresent();
+        assertThat(jobs.find("later-3")).isPresent();
     }
 
     /**
