@@ -17,9 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -243,11 +241,6 @@ class BatchUploadTest {
     }
 
     private static byte[] randomSites(int count) {
-        Random random = new Random(17);
-        StringBuilder csv = new StringBuilder("name,lon,lat,fuel\n");
-        for (int i = 1; i <= count; i++) {
-            csv.append(String.format(Locale.ROOT, "site %d,%.5f,%.5f,coal%n", i, 108 + random.nextDouble() * 14, 21 + random.nextDouble() * 23));
-        }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return airzone.RandomSites.csv(count, 17);
     }
 }
