@@ -95,7 +95,7 @@ public final class App implements AutoCloseable {
         store.meterPool(metrics);
         Services services = new Services(store, new SimplifiedViews(store), derived, screener, sites,
                 new BatchInput(sites, config.workRoot(), config.maxBatchBytes()), jobs, edits, users, new Sessions(store.users(), clock),
-                new LoginThrottle(clock), changes, metrics, ready);
+                new LoginThrottle(store.loginFailures(), clock), changes, metrics, ready);
         HttpServer server;
         try {
             server = new HttpServer(config, services).start(config.port());

@@ -3,8 +3,7 @@ package airzone.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * Slows password guessing without letting anyone lock an account. Failures are counted per user
@@ -26,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * (no throttle without a name lock can stop a large botnet — long passwords and bcrypt have to); keep
  * an office behind one proxy out for 15 minutes by failing 30 times from inside it. What he cannot
  * do: keep a user out who signs in from an address of their own. Admins lift both kinds of wait
- * ({@link #liftName}, {@link #liftAddress}). The counts live in this instance's memory.
+ * ({@link #liftName}, {@link #liftAddress}). The counts live in the store ({@link LoginFailures}), so
+ * they hold across every instance sharing it.
  */
 public final class LoginThrottle {
 
@@ -37,54 +37,45 @@ public final class LoginThrottle {
     static final int MAX_FAILURES_PER_ADDRESS = 30;
     static final int NAME_UNDER_ATTACK = 20;
     static final Duration WINDOW = Duration.ofMinutes(15);
-    /** How often forgotten entries are swept out, so random names and addresses cannot fill memory. */
+    /** How often counts that no longer count are swept out (by each instance), so random names and addresses cannot fill the store. */
     private static final Duration SWEEP = Duration.ofMinutes(1);
-
-    private record Pair(String name, String address) {
-    }
-
-    /** {@code count} failures from one address for one name, the last at {@code last}. */
-    private record Strikes(int count, Instant last) {
-    }
+    /** Names longer than this (no user has one) are counted under a shortened key: the store's column is bounded. */
+    private static final int LONGEST_NAME_KEPT = 128;
 
     private final Clock clock;
-    private final Map<Pair, Strikes> pairs = new ConcurrentHashMap<>();
-    private final Map<String, RecentFailures> byAddress = new ConcurrentHashMap<>();
-    private final Map<String, RecentFailures> byName = new ConcurrentHashMap<>();
+    private final LoginFailures failures;
     private volatile Instant swept;
 
-    public LoginThrottle(Clock clock) {
+    public LoginThrottle(LoginFailures failures, Clock clock) {
+        this.failures = failures;
         this.clock = clock;
         this.swept = clock.instant();
     }
 
     /** Seconds until {@code name} from {@code address} may try again; 0 when it may now. */
     public long retryAfterSeconds(String name, String address) {
+        String key = key(name);
         Instant now = clock.instant();
         long pairWait = 0;
-        Strikes strikes = pairs.get(new Pair(name, address));
-        if (strikes != null && !forgotten(strikes, now)) {
-            RecentFailures forName = byName.get(name);
-            int waitFrom = forName != null && forName.reached(NAME_UNDER_ATTACK, WINDOW, now) ? 1 : WAIT_FROM;
-            pairWait = seconds(Duration.between(now, strikes.last().plus(delay(strikes.count(), waitFrom))));
+        Optional<LoginFailures.Strikes> strikes = failures.pair(key, address);
+        if (strikes.isPresent() && !forgotten(strikes.get().last(), now)) {
+            int waitFrom = failures.countForName(key, now.minus(WINDOW)) >= NAME_UNDER_ATTACK ? 1 : WAIT_FROM;
+            pairWait = seconds(Duration.between(now, strikes.get().last().plus(delay(strikes.get().count(), waitFrom))));
         }
-        RecentFailures fromAddress = byAddress.get(address);
-        long addressWait = fromAddress == null ? 0 : seconds(fromAddress.waitUntilBelow(MAX_FAILURES_PER_ADDRESS, WINDOW, now));
+        long addressWait = failures.nthNewestFromAddress(address, now.minus(WINDOW), MAX_FAILURES_PER_ADDRESS)
+                .map(nth -> seconds(Duration.between(now, nth.plus(WINDOW)))).orElse(0L);
         return Math.max(pairWait, addressWait);
     }
 
     public void failed(String name, String address) {
         Instant now = clock.instant();
-        pairs.merge(new Pair(name, address), new Strikes(1, now),
-                (old, one) -> forgotten(old, now) ? one : new Strikes(old.count() + 1, now));
-        byAddress.computeIfAbsent(address, a -> new RecentFailures(MAX_FAILURES_PER_ADDRESS)).add(now, WINDOW);
-        byName.computeIfAbsent(name, n -> new RecentFailures(NAME_UNDER_ATTACK)).add(now, WINDOW);
+        failures.add(key(name), address, now, now.minus(FORGET));
         sweep(now);
     }
 
     /** The right password from this address: its own count starts afresh (other addresses' do not). */
     public void succeeded(String name, String address) {
-        pairs.remove(new Pair(name, address));
+        failures.forgetPair(key(name), address);
     }
 
     /**
@@ -92,22 +83,20 @@ public final class LoginThrottle {
      * an admin sees as "locked" and lifts with {@link #liftName}.
      */
     public boolean waiting(String name) {
-        for (Pair p : pairs.keySet()) {
-            if (p.name().equals(name) && retryAfterSeconds(name, p.address()) > 0) return true;
+        for (String address : failures.addressesFailedFor(key(name))) {
+            if (retryAfterSeconds(name, address) > 0) return true;
         }
         return false;
     }
 
     /** Lets {@code name} try again from every address. @return whether anything was holding it back */
     public boolean liftName(String name) {
-        boolean lifted = pairs.keySet().removeIf(p -> p.name().equals(name));
-        return byName.remove(name) != null || lifted;
+        return failures.forgetName(key(name));
     }
 
     /** Lets {@code address} try again, for every name. @return whether anything was holding it back */
     public boolean liftAddress(String address) {
-        boolean lifted = pairs.keySet().removeIf(p -> p.address().equals(address));
-        return byAddress.remove(address) != null || lifted;
+        return failures.forgetAddress(address);
     }
 
     /** The wait after {@code count} failures: none before the {@code waitFrom}th, then 1 s, doubling, capped. */
@@ -118,8 +107,12 @@ public final class LoginThrottle {
         return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }
 
-    private static boolean forgotten(Strikes strikes, Instant now) {
-        return strikes.last().plus(FORGET).isBefore(now);
+    private static boolean forgotten(Instant last, Instant now) {
+        return last.plus(FORGET).isBefore(now);
+    }
+
+    private static String key(String name) {
+        return name.length() <= LONGEST_NAME_KEPT ? name : name.substring(0, 64) + "…" + Tokens.sha256(name);
     }
 
     /** Whole seconds, rounded up, so a client that waits as long as it is told is let in. */
@@ -131,8 +124,6 @@ public final class LoginThrottle {
     private void sweep(Instant now) {
         if (swept.plus(SWEEP).isAfter(now)) return;
         swept = now;
-        pairs.values().removeIf(s -> forgotten(s, now));
-        byAddress.values().removeIf(f -> f.isEmpty(WINDOW, now));
-        byName.values().removeIf(f -> f.isEmpty(WINDOW, now));
+        failures.sweep(now.minus(WINDOW), now.minus(FORGET));
     }
 }

@@ -1,5 +1,6 @@
 package airzone.store;
 
+import airzone.auth.LoginFailures;
 import airzone.auth.UserStore;
 import airzone.layer.AuditEntry;
 import airzone.layer.AuditLine;
@@ -44,6 +45,7 @@ public abstract class JdbcFeatureStore implements FeatureStore {
     private final HistoryReads history;
     private final JdbcUsers users;
     private final JdbcJobs jobs;
+    private final JdbcLoginFailures loginFailures;
 
     protected JdbcFeatureStore(Pool pool) {
         this.pool = pool;
@@ -52,6 +54,7 @@ public abstract class JdbcFeatureStore implements FeatureStore {
         this.history = new HistoryReads(pool);
         this.users = new JdbcUsers(pool);
         this.jobs = new JdbcJobs(pool);
+        this.loginFailures = new JdbcLoginFailures(pool);
     }
 
     @Override
@@ -195,6 +198,11 @@ public abstract class JdbcFeatureStore implements FeatureStore {
     /** Users and sessions, in the same database as the features (the feature seam knows nothing of them). */
     public UserStore users() {
         return users;
+    }
+
+    /** The login throttle's counts, in the same database, so that a wait holds at every instance sharing it. */
+    public LoginFailures loginFailures() {
+        return loginFailures;
     }
 
     /** Background batch jobs and their results, in the same database, so that every instance sharing it knows them. */

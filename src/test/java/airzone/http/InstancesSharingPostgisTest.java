@@ -80,6 +80,31 @@ class InstancesSharingPostgisTest {
         awaitOn(b, site, screened -> ruleIds(screened).contains("ban-zone-class"), "the zone drawn while it was not listening");
     }
 
+    /** The address-wide limit (30 failures for any names in 15 minutes): a wait long enough to see from either side. */
+    @Test
+    void aGuesserMadeToWaitByOneInstanceWaitsAtTheOtherAndALiftThroughEitherHolds() throws Exception {
+        String guesser = "127.0.0.3";
+        for (int attempt = 1; attempt <= 30; attempt++) {
+            RunningService through = attempt % 2 == 0 ? b : a;
+            assertThat(login(through, guesser, "name-" + attempt, "guess").status()).as("attempt " + attempt).isEqualTo(401);
+        }
+        for (RunningService either : java.util.List.of(a, b)) {
+            RawHttp.Response refused = login(either, guesser, RunningService.ADMIN, RunningService.ADMIN_PASSWORD);
+            assertThat(refused.status()).as("30 failures over both instances make the address wait at each").isEqualTo(429);
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isGreaterThan(800);
+        }
+        assertThat(login(b, "127.0.0.1", RunningService.ADMIN, RunningService.ADMIN_PASSWORD).status()).as("another address").isEqualTo(200);
+        HttpResponse<String> lifted = a.send("POST", "/api/client-addresses/" + guesser + "/unlock", null, "Authorization", RunningService.adminAuth());
+        assertThat(lifted.statusCode()).as(lifted.body()).isEqualTo(200);
+        assertThat(login(b, guesser, RunningService.ADMIN, RunningService.ADMIN_PASSWORD).status()).as("lifted through the other instance").isEqualTo(200);
+    }
+
+    private static RawHttp.Response login(RunningService through, String from, String name, String password) throws Exception {
+        String body = JSON.createObjectNode().put("name", name).put("password", password).toString();
+        return RawHttp.sendFrom(java.net.InetAddress.getByName(from), java.net.URI.create(through.baseUrl()).getPort(), "POST", "/api/login",
+                java.util.List.of("Content-Type", "application/json"), body);
+    }
+
     @Test
     void aHeatSourceWrittenThroughOneGetsItsHeatingRadiusOnceAndTheOtherScreensIt() throws Exception {
         String site = "/api/screen?lon=121.80&lat=43.60&fuel=coal&boiler_tph=10&boiler_use=heating&new=false";
