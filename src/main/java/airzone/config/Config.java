@@ -35,7 +35,8 @@ public record Config(
         int requestsPerClient,
         int heavyPerClient,
         long minFreeDiskBytes,
-        int changesPollMillis) {
+        int changesPollMillis,
+        List<String> trustedProxies) {
 
     /**
      * A tile URL template up to its path: scheme and host, where only Leaflet's {s} (subdomain) may
@@ -75,7 +76,8 @@ public record Config(
             Map.entry("requests-per-client", "AIRZONE_REQUESTS_PER_CLIENT"),
             Map.entry("heavy-per-client", "AIRZONE_HEAVY_PER_CLIENT"),
             Map.entry("min-free-disk-mb", DiskSpace.SETTING),
-            Map.entry("changes-poll-ms", "AIRZONE_CHANGES_POLL_MS"));
+            Map.entry("changes-poll-ms", "AIRZONE_CHANGES_POLL_MS"),
+            Map.entry("trusted-proxies", "AIRZONE_TRUSTED_PROXIES"));
     /** How logs are written (text or json); an environment variable only, see {@link #checkLogFormat}. */
     static final String LOG_FORMAT = "AIRZONE_LOG_FORMAT";
 
@@ -134,7 +136,8 @@ public record Config(
                 (int) whole("requests-per-client", values.getOrDefault("requests-per-client", "64")),
                 (int) whole("heavy-per-client", values.getOrDefault("heavy-per-client", "4")),
                 wholeOrZero("min-free-disk-mb", values.getOrDefault("min-free-disk-mb", DEFAULT_MIN_FREE_DISK_MB)) * 1024 * 1024,
-                (int) Math.min(Integer.MAX_VALUE, whole("changes-poll-ms", values.getOrDefault("changes-poll-ms", "1000"))));
+                (int) Math.min(Integer.MAX_VALUE, whole("changes-poll-ms", values.getOrDefault("changes-poll-ms", "1000"))),
+                addresses("trusted-proxies", values.get("trusted-proxies")));
     }
 
     private static Map<String, String> parseFlags(String[] args) {
@@ -186,6 +189,28 @@ public record Config(
     private static void checkLogFormat(String value) {
         if (value == null || value.isBlank() || value.equals("text") || value.equals("json")) return;
         throw new Invalid(LOG_FORMAT + " must be text or json, got '" + value + "'");
+    }
+
+    /**
+     * Comma-separated IP addresses and CIDR blocks ({@code 10.0.0.5, 172.30.0.0/24, fd00::/8}), literals only:
+     * a host name would be looked up in DNS, and what the DNS says is not what to trust.
+     */
+    private static List<String> addresses(String flag, String value) {
+        if (value == null) return List.of();
+        List<String> entries = new java.util.ArrayList<>();
+        for (String entry : value.split(",")) {
+            String e = entry.trim();
+            if (e.isEmpty()) continue;
+            int slash = e.indexOf('/');
+            java.net.InetAddress address = IpLiteral.parse(slash < 0 ? e : e.substring(0, slash));
+            int maxPrefix = address instanceof java.net.Inet4Address ? 32 : 128;
+            String prefix = slash < 0 ? "0" : e.substring(slash + 1);
+            if (address == null || !prefix.matches("\\d{1,3}") || Integer.parseInt(prefix) > maxPrefix) {
+                throw new Invalid(SETTINGS.get(flag) + " takes IP addresses and CIDR blocks separated by commas (10.0.0.5, 172.30.0.0/24, fd00::/8), got '" + e + "'");
+            }
+            entries.add(e);
+        }
+        return List.copyOf(entries);
     }
 
     private static boolean bool(String flag, String value) {

@@ -17,7 +17,8 @@ import org.eclipse.jetty.server.ServerConnector;
  *     ({@link PerClientRequests}); beyond that it is answered 429, so a script with a thousand stalled
  *     uploads holds that many threads and no more.</li>
  * </ul>
- * The client address is the socket's: X-Forwarded-For is not trusted, since anyone can send it.
+ * The client address is the socket's, or behind a proxy named in {@code AIRZONE_TRUSTED_PROXIES} the one
+ * it reports ({@link TrustedProxies}); X-Forwarded-For from anyone else is ignored, since anyone can send it.
  */
 final class ClientLimits {
 
@@ -27,6 +28,9 @@ final class ClientLimits {
     static void apply(JavalinConfig javalin, Config config) {
         // a request with a body is handed to a thread only once its first bytes are there
         javalin.jetty.modifyHttpConfiguration(http -> http.setDelayDispatchUntilContent(true));
+        if (!config.trustedProxies().isEmpty()) {
+            javalin.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new TrustedProxies(config.trustedProxies())));
+        }
         javalin.jetty.addConnector((server, http) -> {
             ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
             connector.setPort(config.port());

@@ -40,10 +40,24 @@ class ConfigTest {
             "AIRZONE_PUBLIC_READ|maybe|AIRZONE_PUBLIC_READ",
             "AIRZONE_TILE_URL|ftp://tiles|AIRZONE_TILE_URL",
             "AIRZONE_TILE_URL|https://tiles{z}.example.org/{x}/{y}.png|AIRZONE_TILE_URL",
-            "AIRZONE_TILE_URL|https://user@tiles.example.org/{z}/{x}/{y}.png|AIRZONE_TILE_URL"})
+            "AIRZONE_TILE_URL|https://user@tiles.example.org/{z}/{x}/{y}.png|AIRZONE_TILE_URL",
+            "AIRZONE_CHANGES_POLL_MS|0|AIRZONE_CHANGES_POLL_MS",
+            "AIRZONE_TRUSTED_PROXIES|proxy.example.org|AIRZONE_TRUSTED_PROXIES",
+            "AIRZONE_TRUSTED_PROXIES|999.1.1.1|AIRZONE_TRUSTED_PROXIES",
+            "AIRZONE_TRUSTED_PROXIES|10.0.0.0/33|AIRZONE_TRUSTED_PROXIES",
+            "AIRZONE_TRUSTED_PROXIES|10.0.0.1/|AIRZONE_TRUSTED_PROXIES",
+            "AIRZONE_TRUSTED_PROXIES|fd00::/129|AIRZONE_TRUSTED_PROXIES",
+            "AIRZONE_TRUSTED_PROXIES|1.2.3|AIRZONE_TRUSTED_PROXIES"})
     void badValuesAreNamed(String variable, String value, String named) {
         assertThatThrownBy(() -> Config.from(Map.of(variable, value), new String[0]))
                 .isInstanceOf(Config.Invalid.class).hasMessageContaining(named).hasMessageContaining(value);
+    }
+
+    @Test
+    void trustedProxiesAreAddressesAndBlocksWrittenOut() {
+        assertThat(Config.from(Map.of(), new String[0]).trustedProxies()).isEmpty();
+        assertThat(Config.from(Map.of("AIRZONE_TRUSTED_PROXIES", " 10.0.0.5, 172.30.0.0/24,fd00::/8 ,"), new String[0]).trustedProxies())
+                .containsExactly("10.0.0.5", "172.30.0.0/24", "fd00::/8");
     }
 
     @Test
