@@ -9,7 +9,10 @@ import airzone.screen.Screener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +34,8 @@ public final class Edits {
     private static final Logger LOG = LoggerFactory.getLogger(Edits.class);
     private static final long CATCH_UP_DELAY_SECONDS = 2;
     private static final long FOLLOW_UP_WAIT_SECONDS = 3;
+    /** Noted for a change of the rule parameters (and after a failure): everything is read again. */
+    private static final String EVERY_LAYER = "*";
 
     private final FeatureStore store;
     private final FeatureValidator validator;
@@ -43,11 +48,12 @@ public final class Edits {
         return t;
     });
     private final AtomicBoolean catchUpScheduled = new AtomicBoolean();
-    // Changes heard from the audit trail are counted; a follow-up covers those heard before it started
-    // (it reads the store after they committed), so one heard then needs no second rebuild. This
-    // instance's own write is heard too: when the poller (woken by the commit) hears it before the write's
-    // follow-up starts, that one covers it; when after, it costs one more rebuild. The two covered counts
-    // are the follow-up thread's alone.
+    // Changes heard from the audit trail are counted, and their collections noted; a follow-up covers those
+    // heard before it started (it takes the noted collections and reads the store after they committed), so
+    // one heard then needs no second update. This instance's own write is heard too: when the poller (woken
+    // by the commit) hears it before the write's follow-up starts, that one covers it; when after, it costs
+    // one more update of its layer. The two covered counts are the follow-up thread's alone.
+    private final Set<String> heardCollections = ConcurrentHashMap.newKeySet();
     private final AtomicLong heard = new AtomicLong();
     private final AtomicLong derivedInputHeard = new AtomicLong();
     private final AtomicBoolean trailCatchUpQueued = new AtomicBoolean();
@@ -114,7 +120,7 @@ public final class Edits {
      * or is retried, in the background.
      */
     private void afterCommit(String collection) {
-        Future<?> followUp = background.submit(() -> followUp(DerivedLayers.INPUTS.contains(collection)));
+        Future<?> followUp = background.submit(() -> followUp(DerivedLayers.INPUTS.contains(collection), Set.of(collection)));
         try {
             followUp.get(FOLLOW_UP_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -135,6 +141,7 @@ public final class Edits {
      * a follow-up that started after the change was heard has done it. Returns at once.
      */
     public void heardChange(String collection) {
+        heardCollections.add(collection == null ? EVERY_LAYER : collection); // before the count: a follow-up that counts it takes it
         long count = heard.incrementAndGet();
         if (collection == null || DerivedLayers.INPUTS.contains(collection)) derivedInputHeard.set(count);
         if (!trailCatchUpQueued.compareAndSet(false, true)) return;
@@ -143,7 +150,7 @@ public final class Edits {
             boolean derivedToo = derivedInputHeard.get() > derivedCovered;
             if (!derivedToo && heard.get() <= covered) return;
             try {
-                followUp(derivedToo);
+                followUp(derivedToo, Set.of());
             } catch (RuntimeException e) {
                 LOG.warn("a change in the audit trail could not be brought into the screening index; retrying in the background: {}", e.getMessage());
                 scheduleCatchUp();
@@ -151,11 +158,21 @@ public final class Edits {
         });
     }
 
-    /** On the follow-up thread: recomputes the derived layers (only what changed, by fingerprint) if asked, then rebuilds the index. */
-    private void followUp(boolean derivedToo) {
+    /**
+     * On the follow-up thread: recomputes the derived layers (only what changed, by fingerprint) if asked, then
+     * brings the index up to date for {@code changed}, the derived layers replaced, and every collection heard of
+     * since the last follow-up.
+     */
+    private void followUp(boolean derivedToo, Set<String> changed) {
         long startedAfter = heard.get();
-        if (derivedToo) derived.recompute();
-        screener.refresh();
+        Set<String> layers = new HashSet<>(changed);
+        for (String collection : heardCollections) {
+            heardCollections.remove(collection);
+            layers.add(collection);
+        }
+        if (derivedToo) layers.addAll(derived.recompute());
+        if (layers.remove(EVERY_LAYER)) screener.refresh();
+        else screener.refresh(layers);
         covered = Math.max(covered, startedAfter);
         if (derivedToo) derivedCovered = Math.max(derivedCovered, startedAfter);
     }
@@ -166,7 +183,7 @@ public final class Edits {
         background.schedule(() -> {
             catchUpScheduled.set(false);
             try {
-                followUp(true);
+                followUp(true, Set.of(EVERY_LAYER));
                 LOG.info("derived layers and screening index caught up after a database failure");
             } catch (RuntimeException e) {
                 scheduleCatchUp();

@@ -61,7 +61,7 @@ public final class ServiceMetrics {
         FunctionCounter.builder("airzone.batch.rows", screener, Screener::batchRows)
                 .description("batch rows read, refused ones among them").register(registry);
         FunctionTimer.builder("airzone.index.rebuild", screener, Screener::refreshes, Screener::refreshNanos, TimeUnit.NANOSECONDS)
-                .description("screening index rebuilds from the store").register(registry);
+                .description("screening index updates from the store (the changed layers read again, or all)").register(registry);
         FunctionTimer.builder("airzone.derived.recompute", derived, DerivedLayers::recomputes, DerivedLayers::recomputeNanos, TimeUnit.NANOSECONDS)
                 .description("derived-layer recomputations that stored layers").register(registry);
         Gauge.builder("airzone.batch.jobs.running", jobs, BatchJobs::running)

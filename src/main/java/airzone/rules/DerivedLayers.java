@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -102,15 +103,15 @@ public final class DerivedLayers {
 
     /**
      * Recomputes the layers whose inputs or parameters changed since they were stored; with nothing
-     * changed, nothing is written. True when anything was recomputed. Instances sharing the store take
+     * changed, nothing is written. Returns the collections whose derived features were replaced. Instances sharing the store take
      * turns ({@link FeatureStore#exclusively}): one that hears of a heat source another wrote may come
      * here before the writer does, and whichever is second finds the fingerprints current.
      */
-    public synchronized boolean recompute() {
+    public synchronized Set<String> recompute() {
         return store.exclusively(TASK, () -> recompute(parameters()));
     }
 
-    private boolean recompute(RuleParameters parameters) {
+    private Set<String> recompute(RuleParameters parameters) {
         Inputs inputs = new Inputs(store.all(HEAT_SOURCES), store.all(PROVINCES), store.all(DISTRICTS), parameters);
         long started = System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -125,7 +126,7 @@ public final class DerivedLayers {
             millis.put(group.name(), (System.nanoTime() - groupStarted) / 1_000_000);
             fingerprints.put(FINGERPRINT + group.name(), fingerprint);
         }
-        if (derived.isEmpty()) return false;
+        if (derived.isEmpty()) return Set.of();
         store.replaceDerived(derived);
         fingerprints.forEach(store::putSetting);
         recomputes.increment();
@@ -134,7 +135,7 @@ public final class DerivedLayers {
         derived.forEach((collection, features) -> counts.put(collection, features.size()));
         LOG.info("derived layers recomputed in {} ms (computing, per group: {}): {}",
                 (System.nanoTime() - started) / 1_000_000, millis, counts);
-        return true;
+        return Set.copyOf(derived.keySet());
     }
 
     /** What the derived layers are computed from. */

@@ -8,6 +8,7 @@ import airzone.rules.DerivedLayers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.locationtech.jts.geom.Geometry;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Site screening: which zones and buffers a site touches, how far the nearest qualifying heat
  * source and border are, and every rule that applies, with its clause. Reads an in-memory index
- * that {@link #refresh()} rebuilds from the store after every change.
+ * that {@link #refresh(Collection)} brings up to date after every change: the changed layers are read
+ * again from the store, the others kept.
  */
 public final class Screener {
 
@@ -39,10 +41,18 @@ public final class Screener {
         this.citations = new Citations(derived.book());
     }
 
-    /** Rebuilds the index from the store and swaps it in; screenings under way finish on the old one. */
-    public synchronized void refresh() {
+    /** Rebuilds the whole index from the store and swaps it in; screenings under way finish on the old one. */
+    public void refresh() {
+        refresh(ScreeningIndex.READ);
+    }
+
+    /**
+     * Reads the {@code changed} collections again (those screening does not read cost nothing) and swaps in
+     * an index with them and every other layer as it was, and the rule parameters as they are now.
+     */
+    public synchronized void refresh(Collection<String> changed) {
         long started = System.nanoTime();
-        index.set(ScreeningIndex.build(store, derived.parameters()));
+        index.set(ScreeningIndex.update(index.get(), store, changed, derived.parameters()));
         refreshNanos.add(System.nanoTime() - started);
         refreshes.increment();
     }
