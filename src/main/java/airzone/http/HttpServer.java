@@ -50,7 +50,7 @@ public final class HttpServer {
         ChangesController changes = new ChangesController(changeFeed);
         ServiceController service = new ServiceController(config, store, services.ready());
         RulesController rules = new RulesController(services.derived(), services.screener());
-        ScreenController screen = new ScreenController(services.screener(), services.sites(), store.kind());
+        ScreenController screen = new ScreenController(services.screener(), services.sites(), store.kind(), config.maxBodyBytes());
         ReportController report = new ReportController(store, services.derived(), services.screener(), services.sites());
         BatchController batch = new BatchController(services.screener(), services.batchInput(), services.jobs(), config.heavyPerClient(), config.workRoot());
         ExportController export = new ExportController(config, store);

@@ -23,19 +23,23 @@ final class ScreenController {
     private final SiteReader reader;
     /** The store's kind, which the answers name beside the layers' versions. */
     private final String storeKind;
+    private final long maxBodyBytes;
 
-    ScreenController(Screener screener, SiteReader reader, String storeKind) {
+    ScreenController(Screener screener, SiteReader reader, String storeKind, long maxBodyBytes) {
         this.screener = screener;
         this.reader = reader;
         this.storeKind = storeKind;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     void screenFeature(Context ctx) {
         JsonNode body;
         try {
-            body = GeoJson.MAPPER.readTree(ctx.body());
+            body = GeoJson.MAPPER.readTree(RequestBody.read(ctx, maxBodyBytes));
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("body is not JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // not from bytes in memory
         }
         answer(ctx, ScreeningJson.of(screener.screen(reader.fromFeature(body)), storeKind));
     }

@@ -197,7 +197,10 @@ abstract class HostileInputContract extends ServiceContract {
             soft.assertThat(error.path("error").isTextual() && !error.path("error").asText().isBlank()).as("error.error is text: %s", error).isTrue();
             soft.assertThat(error.path("detail").isTextual() && !error.path("detail").asText().isBlank()).as("error.detail is non-empty text: %s", error).isTrue();
         }
-        soft.assertThat(before.differences(after)).as("the store and the audit trail are unchanged").isEmpty();
+        // a wrong password is counted by the login throttle (in the store, for every instance): counting a
+        // guess is how it is refused, so those tables may change; nothing else may
+        soft.assertThat(before.differences(after).stream().filter(d -> !d.toLowerCase(java.util.Locale.ROOT).startsWith("login_")))
+                .as("the store and the audit trail are unchanged").isEmpty();
         soft.assertThat(health.statusCode()).as("GET /health afterwards: %s", health.body()).isEqualTo(200);
         before = after;
         try {
