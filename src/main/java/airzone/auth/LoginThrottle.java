@@ -73,9 +73,13 @@ public final class LoginThrottle {
         sweep(now);
     }
 
-    /** The right password from this address: its own count starts afresh (other addresses' do not). */
+    /**
+     * The right password from this address: its own count starts afresh (other addresses' do not). Looked
+     * up first, so that the usual sign-in (and every request with Basic credentials) writes nothing.
+     */
     public void succeeded(String name, String address) {
-        failures.forgetPair(key(name), address);
+        String key = key(name);
+        if (failures.pair(key, address).isPresent()) failures.forgetPair(key, address);
     }
 
     /**
