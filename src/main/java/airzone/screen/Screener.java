@@ -11,6 +11,10 @@ import org.locationtech.jts.geom.Geometry;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -32,6 +36,15 @@ public final class Screener {
     private final LongAdder batchRows = new LongAdder();
     private final LongAdder refreshes = new LongAdder();
     private final LongAdder refreshNanos = new LongAdder();
+    /**
+     * Projects the nearest-search planes of a new index in the background: one thread at most (never two
+     * indexes at once), gone when idle, so a screener that is dropped leaves no thread behind.
+     */
+    private final ExecutorService projecting = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "airzone-index-planes");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** The index is empty until the first {@link #refresh()}, which App calls once the store is seeded and derived. */
     public Screener(FeatureStore store, DerivedLayers derived, Catalogues catalogues) {
@@ -52,9 +65,14 @@ public final class Screener {
      */
     public synchronized void refresh(Collection<String> changed) {
         long started = System.nanoTime();
-        index.set(ScreeningIndex.update(index.get(), store, changed, derived.parameters()));
+        ScreeningIndex updated = ScreeningIndex.update(index.get(), store, changed, derived.parameters());
+        index.set(updated);
         refreshNanos.add(System.nanoTime() - started);
         refreshes.increment();
+        projecting.execute(() -> {
+            updated.qualifyingHeatSources.projectEveryZone();
+            updated.borderLines.projectEveryZone();
+        });
     }
 
     /** Sites screened since start, one by one and in batches. */
