@@ -170,7 +170,10 @@ public final class Edits {
             heardCollections.remove(collection);
             layers.add(collection);
         }
-        if (derivedToo) layers.addAll(derived.recompute());
+        if (derivedToo) {
+            derived.recompute();
+            layers.addAll(DerivedLayers.derivedFrom(layers)); // whoever recomputed them, this one or another instance
+        }
         if (layers.remove(EVERY_LAYER)) screener.refresh();
         else screener.refresh(layers);
         covered = Math.max(covered, startedAfter);

@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,15 +104,15 @@ public final class DerivedLayers {
 
     /**
      * Recomputes the layers whose inputs or parameters changed since they were stored; with nothing
-     * changed, nothing is written. Returns the collections whose derived features were replaced. Instances sharing the store take
+     * changed, nothing is written. True when anything was recomputed. Instances sharing the store take
      * turns ({@link FeatureStore#exclusively}): one that hears of a heat source another wrote may come
      * here before the writer does, and whichever is second finds the fingerprints current.
      */
-    public synchronized Set<String> recompute() {
+    public synchronized boolean recompute() {
         return store.exclusively(TASK, () -> recompute(parameters()));
     }
 
-    private Set<String> recompute(RuleParameters parameters) {
+    private boolean recompute(RuleParameters parameters) {
         Inputs inputs = new Inputs(store.all(HEAT_SOURCES), store.all(PROVINCES), store.all(DISTRICTS), parameters);
         long started = System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -126,7 +127,7 @@ public final class DerivedLayers {
             millis.put(group.name(), (System.nanoTime() - groupStarted) / 1_000_000);
             fingerprints.put(FINGERPRINT + group.name(), fingerprint);
         }
-        if (derived.isEmpty()) return Set.of();
+        if (derived.isEmpty()) return false;
         store.replaceDerived(derived);
         fingerprints.forEach(store::putSetting);
         recomputes.increment();
@@ -135,7 +136,20 @@ public final class DerivedLayers {
         derived.forEach((collection, features) -> counts.put(collection, features.size()));
         LOG.info("derived layers recomputed in {} ms (computing, per group: {}): {}",
                 (System.nanoTime() - started) / 1_000_000, millis, counts);
-        return Set.copyOf(derived.keySet());
+        return true;
+    }
+
+    /**
+     * The collections whose derived features may have been replaced after a change to {@code inputs} —
+     * by this instance or by another sharing the store, which recomputes them while this one waits and then
+     * finds nothing to do: a reader must read these again whoever computed them.
+     */
+    public static Set<String> derivedFrom(Collection<String> inputs) {
+        Set<String> outputs = new java.util.HashSet<>();
+        for (Group group : Group.values()) {
+            if (group.possibleInputs().stream().anyMatch(inputs::contains)) outputs.addAll(group.outputs);
+        }
+        return outputs;
     }
 
     /** What the derived layers are computed from. */
@@ -156,13 +170,13 @@ public final class DerivedLayers {
      * touches: a new heat source redraws the radii, not 5,000 km of border bands.
      */
     enum Group {
-        HEATING_RADII(HeatingRadii.RULE, HEAT_SOURCES) {
+        HEATING_RADII(HeatingRadii.RULE, List.of(CollectionIds.HEATING_RADII), HEAT_SOURCES) {
             @Override
             Map<String, List<Feature>> compute(DerivedLayers d, Inputs in, Instant now) {
                 return Map.of(CollectionIds.HEATING_RADII, HeatingRadii.compute(in.heatSources(), in.parameters(), d.book, now));
             }
         },
-        BORDERS(BORDER_RULE, PROVINCES) {
+        BORDERS(BORDER_RULE, List.of(BORDER_LINES, BORDER_BUFFERS), PROVINCES) {
             @Override
             Map<String, List<Feature>> compute(DerivedLayers d, Inputs in, Instant now) {
                 return d.borders(in, now);
@@ -172,8 +186,13 @@ public final class DerivedLayers {
             List<String> inputCollections(RuleParameters p) {
                 return p.flag(BORDER_RULE, "include_city_borders") ? List.of(PROVINCES, DISTRICTS) : List.of(PROVINCES);
             }
+
+            @Override
+            List<String> possibleInputs() {
+                return List.of(PROVINCES, DISTRICTS);
+            }
         },
-        CLEAN_HEATING(CleanHeatingBanZones.RULE, DISTRICTS) {
+        CLEAN_HEATING(CleanHeatingBanZones.RULE, List.of(BAN_ZONES), DISTRICTS) {
             @Override
             Map<String, List<Feature>> compute(DerivedLayers d, Inputs in, Instant now) {
                 return Map.of(BAN_ZONES, CleanHeatingBanZones.compute(in.districts(), in.parameters(), d.book, now));
@@ -181,11 +200,19 @@ public final class DerivedLayers {
         };
 
         private final String rule;
+        /** The collections whose derived features it writes. */
+        private final List<String> outputs;
         private final List<String> inputCollections;
 
-        Group(String rule, String... inputCollections) {
+        Group(String rule, List<String> outputs, String... inputCollections) {
             this.rule = rule;
+            this.outputs = outputs;
             this.inputCollections = List.of(inputCollections);
+        }
+
+        /** What it may be computed from under any parameters. */
+        List<String> possibleInputs() {
+            return inputCollections;
         }
 
         abstract Map<String, List<Feature>> compute(DerivedLayers d, Inputs in, Instant now);
